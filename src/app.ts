@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { Telegraf } from 'telegraf';
+import type { Config } from './config.ts';
+import type { CommandSpec } from './domain/access.ts';
+import type { Unit } from './domain/org.ts';
+import type { BotContext, BotDeps } from './bot/context.ts';
+import { createBot } from './bot/create-bot.ts';
+import type { Logger } from './logger.ts';
+import type { Clock } from './schedule/clock.ts';
+import { openStore, type Store } from './store/open-store.ts';
+
+/** Something that runs beside the bot (scheduler, backups): started after launch, stopped before the store closes. */
+export interface Service {
+  name: string;
+  start(): void | Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface App {
+  bot: Telegraf<BotContext>;
+  commands: CommandSpec[];
+  store: Store;
+  deps: BotDeps;
+  services: Service[];
+  /** Stops services, then flushes and closes the store. */
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  clock: Clock;
+  logger: Logger;
+  token: string;
+  newCode?: () => string;
+  /** Tests and the console pass a store of their own. */
+  store?: Store;
+  seedUnitsFile?: string;
+}
+
+export const SEED_UNITS_FILE = new URL('../data/seed/units.json', import.meta.url);
+
+export async function loadSeedUnits(file: string | URL = SEED_UNITS_FILE): Promise<Unit[]> {
+  return JSON.parse(await readFile(file, 'utf8')) as Unit[];
+}
+
+export async function createApp(config: Config, options: AppOptions): Promise<App> {
+  const store =
+    options.store ?? (await openStore(config.dataDir, { seedUnits: await loadSeedUnits(options.seedUnitsFile ?? SEED_UNITS_FILE) }));
+  const deps: BotDeps = {
+    config,
+    store,
+    clock: options.clock,
+    logger: options.logger,
+    newCode: options.newCode ?? (() => randomBytes(12).toString('base64url')),
+  };
+  const { bot, commands } = createBot(deps, { token: options.token, apiRoot: config.apiRoot });
+  const services: Service[] = [];
+  return {
+    bot,
+    commands,
+    store,
+    deps,
+    services,
+    async close() {
+      for (const service of [...services].reverse()) await service.stop();
+      await store.close();
+    },
+  };
+}

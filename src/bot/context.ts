@@ -1,0 +1,27 @@
+import type { Context } from 'telegraf';
+import type { Config, Lang } from '../config.ts';
+import type { Actor, ChatKind } from '../domain/access.ts';
+import type { BoundChat } from '../domain/org.ts';
+import type { Logger } from '../logger.ts';
+import type { Clock } from '../schedule/clock.ts';
+import type { Store } from '../store/open-store.ts';
+import type { Translate } from '../text/i18n.ts';
+
+/** What every feature may use; passed in, never imported as a singleton. */
+export interface BotDeps {
+  config: Config;
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  /** Random, URL-safe, for invite codes; tests pass a predictable one. */
+  newCode: () => string;
+}
+
+/** Set by the identify middleware before any feature runs. */
+export interface BotContext extends Context {
+  actor: Actor;
+  lang: Lang;
+  t: Translate;
+  chatKind: ChatKind;
+  boundChat: BoundChat | undefined;
+}

@@ -1,0 +1,49 @@
+import { Telegraf } from 'telegraf';
+import type { CommandSpec } from '../domain/access.ts';
+import type { BotContext, BotDeps } from './context.ts';
+import { createErrorHandler } from './error-handler.ts';
+import { createBindFeature } from './features/bind.ts';
+import { createFallbackFeature } from './features/fallback.ts';
+import { createHelpFeature } from './features/help.ts';
+import { createInviteFeature } from './features/invite.ts';
+import { createLangFeature } from './features/lang.ts';
+import { createMembershipFeature } from './features/membership.ts';
+import { createStartFeature } from './features/start.ts';
+import { createUnitsFeature } from './features/units.ts';
+import { createUsersFeature } from './features/users.ts';
+import { dedupeUpdates } from './middleware/dedupe.ts';
+import { accessGate } from './middleware/guards.ts';
+import { identify } from './middleware/identify.ts';
+
+export interface BotOptions {
+  token: string;
+  apiRoot: string;
+}
+
+/** Builds the bot: middleware and features in one ordered list. */
+export function createBot(deps: BotDeps, options: BotOptions): { bot: Telegraf<BotContext>; commands: CommandSpec[] } {
+  const bot = new Telegraf<BotContext>(options.token, {
+    // Answering inside the webhook response hides errors; always make real calls.
+    telegram: { apiRoot: options.apiRoot, webhookReply: false },
+    handlerTimeout: 60_000,
+  });
+  const commands: CommandSpec[] = [];
+  const open = [createMembershipFeature(deps), createStartFeature(deps), createBindFeature(deps)];
+  const gated = [
+    createHelpFeature(() => commands),
+    createLangFeature(deps),
+    createInviteFeature(deps),
+    createUsersFeature(deps),
+    createUnitsFeature(deps),
+  ];
+  const fallback = createFallbackFeature();
+  for (const feature of [...open, ...gated]) commands.push(...feature.commands);
+
+  bot.use(dedupeUpdates(deps.store.updates), identify(deps));
+  for (const feature of open) bot.use(feature.composer);
+  bot.use(accessGate());
+  for (const feature of gated) bot.use(feature.composer);
+  bot.use(fallback.composer);
+  bot.catch(createErrorHandler(deps.logger, deps.config));
+  return { bot, commands };
+}

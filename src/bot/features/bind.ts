@@ -1,0 +1,83 @@
+import { Composer } from 'telegraf';
+import { canManageUnit } from '../../domain/access.ts';
+import { DIGEST_KINDS, findUnit, unitName, type BoundChat, type DigestKind } from '../../domain/org.ts';
+import { audit } from '../audit.ts';
+import type { BotContext, BotDeps } from '../context.ts';
+import type { Feature } from '../feature.ts';
+import { groupOnly, requireRole } from '../middleware/guards.ts';
+import { replyHtml, words } from '../reply.ts';
+
+function defaultSubscriptions(unitKind: string): DigestKind[] {
+  return unitKind === 'enforcement' ? ['agenda', 'summary'] : ['agenda'];
+}
+
+/**
+ * /bind <unit> and /unbind in a group (admins, or managers of that unit); /subscribe and
+ * /unsubscribe adjust which digests the group gets. Mounted before the access gate,
+ * because an unbound group must be able to bind itself.
+ */
+export function createBindFeature(deps: BotDeps): Feature {
+  const composer = new Composer<BotContext>();
+  const subscriptionText = (ctx: BotContext, subs: string[]) =>
+    subs.map((s) => ctx.t(s === 'summary' ? 'subscription.summary' : 'subscription.agenda')).join('、') ||
+    ctx.t('subscription.none');
+
+  composer.command('bind', groupOnly(), requireRole('manager'), async (ctx) => {
+    const [query] = words(ctx.payload);
+    if (query === undefined) return void (await replyHtml(ctx, ctx.t('bind.usage')));
+    const unit = findUnit(deps.store.org.units(), query);
+    if (!unit) return void (await replyHtml(ctx, ctx.t('bind.unknownUnit', { unit: query })));
+    if (!canManageUnit(ctx.actor, unit.code)) return void (await replyHtml(ctx, ctx.t('bind.notYourUnit')));
+    const previous = deps.store.org.chat(ctx.chat.id);
+    const chat: BoundChat = {
+      id: ctx.chat.id,
+      title: 'title' in ctx.chat ? ctx.chat.title : '',
+      unit: unit.code,
+      subscriptions: previous?.unit === unit.code ? previous.subscriptions : defaultSubscriptions(unit.kind),
+      active: true,
+      boundBy: ctx.from.id,
+      boundAt: deps.clock.now().toISOString(),
+      ...(previous?.schedules ? { schedules: previous.schedules } : {}),
+    };
+    await deps.store.org.saveChat(chat);
+    await audit(deps, ctx, 'chat.bind', String(chat.id), { unit: unit.code, title: chat.title });
+    await replyHtml(ctx, ctx.t('bind.done', { unit: unitName(unit, ctx.lang), subscriptions: subscriptionText(ctx, chat.subscriptions) }));
+  });
+
+  composer.command('unbind', groupOnly(), requireRole('manager'), async (ctx) => {
+    const bound = deps.store.org.chat(ctx.chat.id);
+    if (!bound) return void (await replyHtml(ctx, ctx.t('bind.notBound')));
+    if (!canManageUnit(ctx.actor, bound.unit)) return void (await replyHtml(ctx, ctx.t('bind.notYourUnit')));
+    await deps.store.org.removeChat(bound.id);
+    await audit(deps, ctx, 'chat.unbind', String(bound.id), { unit: bound.unit });
+    await replyHtml(ctx, ctx.t('bind.unbound'));
+  });
+
+  for (const verb of ['subscribe', 'unsubscribe'] as const) {
+    composer.command(verb, groupOnly(), requireRole('manager'), async (ctx) => {
+      const bound = deps.store.org.chat(ctx.chat.id);
+      if (!bound) return void (await replyHtml(ctx, ctx.t('access.unboundGroup')));
+      if (!canManageUnit(ctx.actor, bound.unit)) return void (await replyHtml(ctx, ctx.t('bind.notYourUnit')));
+      const [kind] = words(ctx.payload);
+      if (!(DIGEST_KINDS as readonly (string | undefined)[]).includes(kind)) {
+        return void (await replyHtml(ctx, ctx.t('subscribe.usage')));
+      }
+      const others = bound.subscriptions.filter((s) => s !== kind);
+      const subscriptions = verb === 'subscribe' ? [...others, kind as string] : others;
+      await deps.store.org.saveChat({ ...bound, subscriptions });
+      await audit(deps, ctx, `chat.${verb}`, String(bound.id), { kind });
+      await replyHtml(ctx, ctx.t('subscribe.done', { subscriptions: subscriptionText(ctx, subscriptions) }));
+    });
+  }
+
+  return {
+    name: 'bind',
+    commands: [
+      { command: 'bind', minRole: 'manager', chats: 'group', help: 'menu.bind' },
+      { command: 'unbind', minRole: 'manager', chats: 'group', help: 'menu.unbind' },
+      { command: 'subscribe', minRole: 'manager', chats: 'group', help: 'menu.subscribe' },
+      { command: 'unsubscribe', minRole: 'manager', chats: 'group', help: 'menu.unsubscribe' },
+    ],
+    composer,
+  };
+}

@@ -1,0 +1,26 @@
+import { rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { createApp, loadSeedUnits } from '../app.ts';
+import type { Config } from '../config.ts';
+import type { Logger } from '../logger.ts';
+import { systemClock } from '../schedule/clock.ts';
+import { openStore } from '../store/open-store.ts';
+import { seedDemoOrg } from './demo-data.ts';
+import { runConsole } from './run-console.ts';
+
+export const CONSOLE_DIR_NAME = 'console-demo';
+
+/** `npm start` without BOT_TOKEN: fresh demo data in a directory of its own, never the court's. */
+export async function startConsole(config: Config, logger: Logger): Promise<void> {
+  const dataDir = resolve(join(config.dataDir, CONSOLE_DIR_NAME));
+  await rm(dataDir, { recursive: true, force: true });
+  const store = await openStore(dataDir, { seedUnits: await loadSeedUnits() });
+  await seedDemoOrg(store, systemClock);
+  const consoleConfig: Config = { ...config, dataDir, adminIds: [] };
+  const app = await createApp(consoleConfig, { clock: systemClock, logger, token: '1:console', store });
+  try {
+    await runConsole(app, { input: process.stdin, output: process.stdout, dataDir });
+  } finally {
+    await app.close();
+  }
+}

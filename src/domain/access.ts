@@ -1,0 +1,55 @@
+import type { Role, StaffMember } from './org.ts';
+
+const RANK: Record<Role, number> = { staff: 1, manager: 2, admin: 3 };
+
+export type ChatKind = 'private' | 'group';
+
+/** Who is speaking, as far as access rules care. */
+export interface Actor {
+  telegramId: number;
+  member?: StaffMember;
+  /** Listed in ADMIN_IDS: an admin even before registering, and cannot be deactivated by others. */
+  bootstrapAdmin: boolean;
+}
+
+export function effectiveRole(actor: Actor): Role | undefined {
+  if (actor.bootstrapAdmin) return 'admin';
+  if (!actor.member?.active) return undefined;
+  return actor.member.role;
+}
+
+export function hasRole(actor: Actor, needed: Role): boolean {
+  const role = effectiveRole(actor);
+  return role !== undefined && RANK[role] >= RANK[needed];
+}
+
+export function isRegistered(actor: Actor): boolean {
+  return effectiveRole(actor) !== undefined;
+}
+
+/** A manager acts on the units they belong to; an admin on all. */
+export function canManageUnit(actor: Actor, unit: string): boolean {
+  const role = effectiveRole(actor);
+  if (role === 'admin') return true;
+  return role === 'manager' && (actor.member?.units.includes(unit) ?? false);
+}
+
+/** A manager may only hand out roles below their own; an admin any. */
+export function canGrantRole(actor: Actor, role: Role): boolean {
+  const own = effectiveRole(actor);
+  if (own === 'admin') return true;
+  return own === 'manager' && RANK[role] < RANK.manager;
+}
+
+export interface CommandSpec {
+  command: string;
+  minRole: Role;
+  /** Where the command is offered. */
+  chats: 'private' | 'group' | 'any';
+  /** Message-catalog key of its one-line description. */
+  help: string;
+}
+
+export function commandsFor(specs: readonly CommandSpec[], actor: Actor, chat: ChatKind): CommandSpec[] {
+  return specs.filter((spec) => hasRole(actor, spec.minRole) && (spec.chats === 'any' || spec.chats === chat));
+}

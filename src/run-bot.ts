@@ -1,0 +1,94 @@
+import { createServer, type Server } from 'node:http';
+import { TelegramError } from 'telegraf';
+import type { App } from './app.ts';
+import { registerMenus } from './bot/menu.ts';
+import type { Config } from './config.ts';
+import type { Logger } from './logger.ts';
+
+export const EXIT_CONFLICT = 3;
+
+function isConflict(err: unknown): boolean {
+  return err instanceof TelegramError && err.code === 409;
+}
+
+function onStopSignal(handler: (signal: string) => void): () => void {
+  const listener = (signal: NodeJS.Signals) => handler(signal);
+  process.once('SIGINT', listener);
+  process.once('SIGTERM', listener);
+  return () => {
+    process.off('SIGINT', listener);
+    process.off('SIGTERM', listener);
+  };
+}
+
+async function startServices(app: App, logger: Logger): Promise<void> {
+  for (const service of app.services) {
+    await service.start();
+    logger.info('service started', { service: service.name });
+  }
+}
+
+/**
+ * Long polling. bot.launch() resolves only when polling stops; on SIGINT/SIGTERM we stop
+ * polling, wait for the batch in hand (its offset is confirmed then), stop the services
+ * and close the store, so no acknowledged write is lost.
+ */
+async function runPolling(app: App, logger: Logger): Promise<number> {
+  let stopping = false;
+  const removeSignals = onStopSignal((signal) => {
+    stopping = true;
+    logger.info('stopping', { signal });
+    app.bot.stop(signal);
+  });
+  try {
+    const launched = app.bot.launch({ allowedUpdates: ['message', 'edited_message', 'callback_query', 'my_chat_member'] }, () => {
+      logger.info('bot started (long polling)', { username: app.bot.botInfo?.username });
+    });
+    await startServices(app, logger);
+    await launched;
+    return 0;
+  } catch (err) {
+    if (isConflict(err)) {
+      logger.error('another instance is polling with the same BOT_TOKEN (409 Conflict); stop it, or use one instance only');
+      return EXIT_CONFLICT;
+    }
+    if (stopping) return 0;
+    throw err;
+  } finally {
+    removeSignals();
+    await app.close();
+  }
+}
+
+/** Webhook mode: our own HTTP server, so in-flight requests finish before the store closes. */
+async function runWebhook(app: App, config: Config, logger: Logger): Promise<number> {
+  const webhook = config.webhook!;
+  const path = new URL(webhook.url).pathname;
+  const callback = app.bot.webhookCallback(path, { secretToken: webhook.secret });
+  const server: Server = createServer((req, res) => void callback(req, res));
+  app.bot.botInfo ??= await app.bot.telegram.getMe();
+  await new Promise<void>((resolve) => server.listen(webhook.port, resolve));
+  await app.bot.telegram.setWebhook(webhook.url, {
+    secret_token: webhook.secret,
+    allowed_updates: ['message', 'edited_message', 'callback_query', 'my_chat_member'],
+  });
+  logger.info('bot started (webhook)', { port: webhook.port, path });
+  await startServices(app, logger);
+  await new Promise<void>((resolve) => {
+    onStopSignal((signal) => {
+      logger.info('stopping', { signal });
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+  });
+  await app.close();
+  return 0;
+}
+
+export async function runBot(app: App, config: Config, logger: Logger): Promise<number> {
+  app.bot.botInfo ??= await app.bot.telegram.getMe();
+  await registerMenus(app.bot.telegram, app.commands, config.defaultLang).catch((err: unknown) =>
+    logger.warn('could not register command menus', { err }),
+  );
+  return config.webhook ? runWebhook(app, config, logger) : runPolling(app, logger);
+}

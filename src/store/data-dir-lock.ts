@@ -1,0 +1,39 @@
+import { open, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export class DataDirBusyError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
+    super(`data directory ${dataDir} is in use by another courtwall process (pid ${pid}); stop it first`);
+    this.name = 'DataDirBusyError';
+  }
+}
+
+export const LOCK_FILE = 'courtwall.pid';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export async function lockHolder(dataDir: string): Promise<number | undefined> {
+  const pid = Number(await readFile(join(dataDir, LOCK_FILE), 'utf8').catch(() => ''));
+  return Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid) ? pid : undefined;
+}
+
+/** One process per data directory: lowdb coalesces writes only within one instance. */
+export async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  const file = join(dataDir, LOCK_FILE);
+  const holder = await lockHolder(dataDir);
+  if (holder !== undefined) throw new DataDirBusyError(dataDir, holder);
+  const handle = await open(file, 'w');
+  await handle.writeFile(String(process.pid));
+  await handle.close();
+  return () => rm(file, { force: true });
+}

@@ -1,0 +1,94 @@
+import { copyFile } from 'node:fs/promises';
+import { Low, Memory } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+
+export interface Versioned {
+  schemaVersion: number;
+}
+
+/** Turns a document of version `from` into version `from + 1`. */
+export type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
+
+export interface DocSpec<T extends Versioned> {
+  name: string;
+  version: number;
+  defaults: () => T;
+  /** migrations[n] upgrades version n to n + 1. */
+  migrations?: Record<number, Migration>;
+}
+
+export class CorruptDataError extends Error {
+  constructor(
+    readonly file: string,
+    readonly keptAt: string | undefined,
+    cause: unknown,
+  ) {
+    super(
+      `data file ${file} cannot be read (${cause instanceof Error ? cause.message : String(cause)}). ` +
+        (keptAt ? `A copy was kept at ${keptAt}. ` : '') +
+        'courtwall will not start over it: restore it from a backup (npm run restore -- <backup>) or move it away to start empty.',
+    );
+    this.name = 'CorruptDataError';
+  }
+}
+
+/**
+ * One JSON document on disk. lowdb writes a temp file and renames it, so a killed
+ * process leaves either the old or the new file, never half of one.
+ */
+export class JsonDoc<T extends Versioned> {
+  private constructor(private readonly db: Low<T>) {}
+
+  get data(): Readonly<T> {
+    return this.db.data;
+  }
+
+  /** Mutate synchronously inside `change`; resolves once the file is written. */
+  async update(change: (data: T) => void): Promise<void> {
+    change(this.db.data);
+    await this.db.write();
+  }
+
+  static async openFile<T extends Versioned>(file: string, spec: DocSpec<T>): Promise<JsonDoc<T>> {
+    const db = new Low<T>(new JSONFile<T>(file), spec.defaults());
+    try {
+      await db.read();
+    } catch (err) {
+      const keptAt = `${file}.corrupt-${Date.now()}`;
+      const kept = await copyFile(file, keptAt).then(() => keptAt, () => undefined);
+      throw new CorruptDataError(file, kept, err);
+    }
+    if (db.data === null || typeof db.data !== 'object' || Array.isArray(db.data)) {
+      throw new CorruptDataError(file, undefined, new Error('the file does not hold a JSON object'));
+    }
+    return JsonDoc.prepare(db, spec, file);
+  }
+
+  static async openMemory<T extends Versioned>(spec: DocSpec<T>): Promise<JsonDoc<T>> {
+    const db = new Low<T>(new Memory<T>(), spec.defaults());
+    return JsonDoc.prepare(db, spec, `memory:${spec.name}`);
+  }
+
+  private static async prepare<T extends Versioned>(db: Low<T>, spec: DocSpec<T>, where: string): Promise<JsonDoc<T>> {
+    const found = db.data.schemaVersion;
+    if (typeof found !== 'number') {
+      throw new CorruptDataError(where, undefined, new Error('schemaVersion is missing'));
+    }
+    if (found > spec.version) {
+      throw new CorruptDataError(
+        where,
+        undefined,
+        new Error(`written by a newer courtwall (schemaVersion ${found}, this one knows ${spec.version})`),
+      );
+    }
+    let doc = db.data as unknown as Record<string, unknown>;
+    for (let v = found; v < spec.version; v++) {
+      const migrate = spec.migrations?.[v];
+      if (!migrate) throw new Error(`${spec.name}: no migration from schemaVersion ${v}`);
+      doc = { ...migrate(doc), schemaVersion: v + 1 };
+    }
+    db.data = doc as unknown as T;
+    await db.write();
+    return new JsonDoc(db);
+  }
+}

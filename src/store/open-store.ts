@@ -1,0 +1,73 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Unit } from '../domain/org.ts';
+import { AppendLog } from './append-log.ts';
+import { createAuditRepo, createMemoryAuditRepo } from './audit-store.ts';
+import { lockDataDir } from './data-dir-lock.ts';
+import { JsonDoc } from './json-doc.ts';
+import { createOrgRepo, ORG_DOC } from './org-store.ts';
+import type { AuditEntry, AuditRepo, OrgRepo, UpdateLedger } from './ports.ts';
+import { createUpdateLedger, LEDGER_DOC } from './update-ledger.ts';
+
+export interface Store {
+  /** Undefined for the in-memory store. */
+  dataDir: string | undefined;
+  org: OrgRepo;
+  audit: AuditRepo;
+  updates: UpdateLedger;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  seedUnits?: Unit[];
+  /** Skip the pid lock (read-only tools such as --check on a copy). */
+  noLock?: boolean;
+}
+
+async function seed(org: OrgRepo, units: Unit[] | undefined): Promise<void> {
+  if (org.units().length > 0 || !units) return;
+  for (const unit of units) await org.saveUnit(unit);
+}
+
+/**
+ * Layout under DATA_DIR: small documents (org.json, updates.json, …) rewritten atomically
+ * by lowdb; what only grows (audit/, progress/) in append-only monthly JSON-lines files.
+ */
+export async function openStore(dataDir: string, options: StoreOptions = {}): Promise<Store> {
+  await mkdir(dataDir, { recursive: true });
+  const unlock = options.noLock ? async () => {} : await lockDataDir(dataDir);
+  try {
+    const orgDoc = await JsonDoc.openFile(join(dataDir, 'org.json'), ORG_DOC);
+    const ledgerDoc = await JsonDoc.openFile(join(dataDir, 'updates.json'), LEDGER_DOC);
+    const auditLog = new AppendLog<AuditEntry>(join(dataDir, 'audit'));
+    const org = createOrgRepo(orgDoc);
+    await seed(org, options.seedUnits);
+    return {
+      dataDir,
+      org,
+      audit: createAuditRepo(auditLog),
+      updates: createUpdateLedger(ledgerDoc),
+      async close() {
+        await auditLog.close();
+        await unlock();
+      },
+    };
+  } catch (err) {
+    await unlock();
+    throw err;
+  }
+}
+
+export async function openMemoryStore(options: StoreOptions = {}): Promise<Store & { auditEntries: AuditEntry[] }> {
+  const org = createOrgRepo(await JsonDoc.openMemory(ORG_DOC));
+  await seed(org, options.seedUnits);
+  const audit: AuditRepo & { entries: AuditEntry[] } = createMemoryAuditRepo();
+  return {
+    dataDir: undefined,
+    org,
+    audit,
+    auditEntries: audit.entries,
+    updates: createUpdateLedger(await JsonDoc.openMemory(LEDGER_DOC)),
+    close: async () => {},
+  };
+}

@@ -1,0 +1,34 @@
+import type { Lang } from '../config.ts';
+import { fill, type TemplateParam } from './html.ts';
+import { accessMessages } from './messages/access.ts';
+import { consoleMessages } from './messages/console.ts';
+import { coreMessages } from './messages/core.ts';
+
+/** Each feature keeps its strings in its own file under messages/; list it here. */
+const catalogs = [coreMessages, accessMessages, consoleMessages] as const;
+
+type KeysOf<T> = T extends { zh: Record<infer K, string> } ? K : never;
+export type MessageKey = KeysOf<(typeof catalogs)[number]>;
+
+const merged: Record<Lang, Record<string, string>> = { zh: {}, en: {} };
+for (const catalog of catalogs) {
+  Object.assign(merged.zh, catalog.zh);
+  Object.assign(merged.en, catalog.en);
+}
+
+export type Translate = (key: MessageKey, params?: Record<string, TemplateParam>) => string;
+
+/** Returns HTML: the template is trusted, every parameter is escaped (see html.ts). */
+export function translate(lang: Lang, key: MessageKey, params?: Record<string, TemplateParam>): string {
+  const template = merged[lang][key] ?? merged.zh[key];
+  if (template === undefined) throw new Error(`missing message ${key}`);
+  return fill(template, params);
+}
+
+export function translator(lang: Lang): Translate {
+  return (key, params) => translate(lang, key, params);
+}
+
+export function allMessageKeys(lang: Lang): string[] {
+  return Object.keys(merged[lang]);
+}
