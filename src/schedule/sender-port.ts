@@ -1,7 +1,7 @@
 /** What a scheduled job needs to reach a chat; the implementation owns Telegram's limits. */
 export type SendResult =
   | { ok: true; messageIds: number[] }
-  | { ok: false; reason: 'blocked' | 'not_found' | 'failed'; description: string };
+  | { ok: false; reason: 'blocked' | 'not_found' | 'failed' | 'deferred'; description: string; sentParts?: number };
 
 export interface InlineButton {
   text: string;

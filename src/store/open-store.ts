@@ -6,7 +6,9 @@ import { createAuditRepo, createMemoryAuditRepo } from './audit-store.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { JsonDoc } from './json-doc.ts';
 import { createOrgRepo, ORG_DOC } from './org-store.ts';
-import type { AuditEntry, AuditRepo, OrgRepo, UpdateLedger } from './ports.ts';
+import { AGENDA_DOC, createAgendaRepo } from './agenda-store.ts';
+import { createDeliveryRepo, DELIVERY_DOC } from './delivery-store.ts';
+import type { AgendaRepo, AuditEntry, AuditRepo, DeliveryRepo, OrgRepo, UpdateLedger } from './ports.ts';
 import { createUpdateLedger, LEDGER_DOC } from './update-ledger.ts';
 
 export interface Store {
@@ -15,6 +17,8 @@ export interface Store {
   org: OrgRepo;
   audit: AuditRepo;
   updates: UpdateLedger;
+  deliveries: DeliveryRepo;
+  agenda: AgendaRepo;
   close(): Promise<void>;
 }
 
@@ -40,6 +44,8 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
     const orgDoc = await JsonDoc.openFile(join(dataDir, 'org.json'), ORG_DOC);
     const ledgerDoc = await JsonDoc.openFile(join(dataDir, 'updates.json'), LEDGER_DOC);
     const auditLog = new AppendLog<AuditEntry>(join(dataDir, 'audit'));
+    const deliveryDoc = await JsonDoc.openFile(join(dataDir, 'deliveries.json'), DELIVERY_DOC);
+    const agendaDoc = await JsonDoc.openFile(join(dataDir, 'agenda.json'), AGENDA_DOC);
     const org = createOrgRepo(orgDoc);
     await seed(org, options.seedUnits);
     return {
@@ -47,6 +53,8 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
       org,
       audit: createAuditRepo(auditLog),
       updates: createUpdateLedger(ledgerDoc),
+      deliveries: createDeliveryRepo(deliveryDoc),
+      agenda: createAgendaRepo(agendaDoc),
       async close() {
         await auditLog.close();
         await unlock();
@@ -68,6 +76,8 @@ export async function openMemoryStore(options: StoreOptions = {}): Promise<Store
     audit,
     auditEntries: audit.entries,
     updates: createUpdateLedger(await JsonDoc.openMemory(LEDGER_DOC)),
+    deliveries: createDeliveryRepo(await JsonDoc.openMemory(DELIVERY_DOC)),
+    agenda: createAgendaRepo(await JsonDoc.openMemory(AGENDA_DOC)),
     close: async () => {},
   };
 }

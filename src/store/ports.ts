@@ -36,3 +36,74 @@ export interface UpdateLedger {
   isDone(updateId: number): boolean;
   markDone(updateId: number): Promise<void>;
 }
+
+/** What happened to one digest for one period in one chat (see delivery-store.ts). */
+export type DeliveryStatus = 'sending' | 'sent' | 'failed' | 'deferred';
+
+export interface Delivery {
+  /** Digest kind: 'agenda' | 'summary'. */
+  kind: string;
+  /** `2024-W36` for an agenda, `2024-08` for a summary. */
+  period: string;
+  chatId: number;
+  status: DeliveryStatus;
+  attempts: number;
+  /** Parts of the split message already accepted by Telegram (a retry resumes after them). */
+  partsSent: number;
+  claimedAt: string;
+  updatedAt: string;
+  reason?: string;
+}
+
+/** The delivery log that makes every digest go out at most once per period and chat. */
+export interface DeliveryRepo {
+  get(kind: string, period: string, chatId: number): Delivery | undefined;
+  /**
+   * Claims the right to send: true when there is no entry yet, or the last attempt was
+   * deferred or failed and `retry(entry)` allows another one. Synchronous check, so two
+   * overlapping runs in one process never both win.
+   */
+  claim(kind: string, period: string, chatId: number, at: string, retry: (entry: Delivery) => boolean): Promise<Delivery | undefined>;
+  progress(entry: Delivery, partsSent: number, at: string): Promise<void>;
+  finish(entry: Delivery, status: Exclude<DeliveryStatus, 'sending'>, at: string, reason?: string): Promise<void>;
+  list(): readonly Delivery[];
+  /** Records a one-off note (e.g. "figures missing"): true the first time for a key. */
+  noteOnce(key: string, at: string): Promise<boolean>;
+  recordRun(job: string, run: JobRun): Promise<void>;
+  runs(): Readonly<Record<string, JobRun>>;
+  /** Drops entries and notes claimed before `before` (ISO). */
+  prune(before: string): Promise<number>;
+}
+
+export interface JobRun {
+  at: string;
+  ok: boolean;
+  sent: number;
+  failed: number;
+  detail?: string;
+}
+
+/** What a branch puts on its meeting agenda for one week. */
+export interface AgendaTopic {
+  unit: string;
+  week: string;
+  text: string;
+  by: number;
+  byName: string;
+  at: string;
+}
+
+export interface AgendaStudy {
+  unit: string;
+  week: string;
+  text: string;
+  by: number;
+  at: string;
+}
+
+export interface AgendaRepo {
+  topics(unit: string, week: string): AgendaTopic[];
+  addTopic(topic: AgendaTopic): Promise<void>;
+  study(unit: string, week: string): AgendaStudy | undefined;
+  setStudy(study: AgendaStudy): Promise<void>;
+}
