@@ -1,0 +1,105 @@
+import type { DigestKind } from '../org.ts';
+import { isoWeek, localTime, zonedInstant } from '../time.ts';
+
+/** A cron expression already parsed into the values each field allows (node-cron's parse()). */
+export interface CronFields {
+  second: number[];
+  minute: number[];
+  hour: number[];
+  dayOfMonth: (number | string)[];
+  month: number[];
+  dayOfWeek: (number | string)[];
+}
+
+/** The stretch of time in which one digest period is delivered: the ISO week, or the calendar month. */
+export interface DigestWindow {
+  kind: DigestKind;
+  start: Date;
+  end: Date;
+  /** The period the digest covers: the week itself (`2024-W36`) or the month before (`2024-08`). */
+  period: string;
+}
+
+const DAY_MS = 86_400_000;
+
+function addDays(date: { year: number; month: number; day: number }, days: number) {
+  const d = new Date(Date.UTC(date.year, date.month - 1, date.day) + days * DAY_MS);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+export function monthOf(year: number, month: number): string {
+  const d = new Date(Date.UTC(year, month - 1, 1));
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+export function previousMonth(period: string): string {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  return monthOf(y, m - 1);
+}
+
+/** The delivery window that holds `now` (offset -1: the one before it). */
+export function digestWindow(kind: DigestKind, now: Date, timeZone: string, offset = 0): DigestWindow {
+  const t = localTime(now, timeZone);
+  if (kind === 'agenda') {
+    const monday = addDays(t, 1 - t.weekday + offset * 7);
+    const next = addDays(monday, 7);
+    return { kind, start: zonedInstant(monday, timeZone), end: zonedInstant(next, timeZone), period: isoWeek(monday) };
+  }
+  const first = { year: t.year, month: t.month + offset, day: 1 };
+  const start = zonedInstant({ year: first.year, month: first.month, day: 1 }, timeZone);
+  const end = zonedInstant({ year: first.year, month: first.month + 1, day: 1 }, timeZone);
+  return { kind, start, end, period: monthOf(first.year, first.month - 1) };
+}
+
+function lastDayOfMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function dayMatches(fields: CronFields, date: { year: number; month: number; day: number }): boolean {
+  if (!fields.month.includes(date.month)) return false;
+  const domOk = fields.dayOfMonth.some((d) => (d === 'L' ? date.day === lastDayOfMonth(date.year, date.month) : Number(d) === date.day));
+  if (!domOk) return false;
+  const weekday = new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
+  return fields.dayOfWeek.some((d) => Number(d) % 7 === weekday);
+}
+
+/** The latest time the cron fires in [from, to], in the court's time zone; undefined when it does not. */
+export function latestFire(fields: CronFields, from: Date, to: Date, timeZone: string): Date | undefined {
+  const desc = (values: number[]) => [...values].sort((a, b) => b - a);
+  const hours = desc(fields.hour);
+  const minutes = desc(fields.minute);
+  const seconds = desc(fields.second);
+  let day = localTime(to, timeZone);
+  for (let i = 0; i < 40; i++) {
+    if (dayMatches(fields, day)) {
+      for (const hour of hours) {
+        for (const minute of minutes) {
+          const base = zonedInstant({ year: day.year, month: day.month, day: day.day, hour, minute }, timeZone).getTime();
+          if (base > to.getTime()) continue;
+          for (const second of seconds) {
+            const at = base + second * 1000;
+            if (at > to.getTime()) continue;
+            return at >= from.getTime() ? new Date(at) : undefined;
+          }
+        }
+      }
+    }
+    const previous = addDays(day, -1);
+    if (zonedInstant({ ...previous, hour: 23, minute: 59 }, timeZone).getTime() + 59_000 < from.getTime()) return undefined;
+    day = { ...day, ...previous };
+  }
+  return undefined;
+}
+
+/**
+ * Whether a digest is due for a chat at `now`: its schedule fired in the current window
+ * (and after the chat was bound). Returns the period to deliver and when it fell due.
+ */
+export function dueDigest(input: { kind: DigestKind; fields: CronFields; now: Date; timeZone: string; boundAt?: string; offset?: number }): { period: string; dueAt: Date } | undefined {
+  const window = digestWindow(input.kind, input.now, input.timeZone, input.offset ?? 0);
+  const to = input.offset ? new Date(window.end.getTime() - 1) : input.now;
+  const bound = input.boundAt ? new Date(input.boundAt) : undefined;
+  const from = bound && bound > window.start ? bound : window.start;
+  const dueAt = latestFire(input.fields, from, to, input.timeZone);
+  return dueAt ? { period: window.period, dueAt } : undefined;
+}
