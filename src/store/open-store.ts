@@ -8,7 +8,8 @@ import { JsonDoc } from './json-doc.ts';
 import { createOrgRepo, ORG_DOC } from './org-store.ts';
 import { AGENDA_DOC, createAgendaRepo } from './agenda-store.ts';
 import { createDeliveryRepo, DELIVERY_DOC } from './delivery-store.ts';
-import type { AgendaRepo, AuditEntry, AuditRepo, DeliveryRepo, OrgRepo, UpdateLedger } from './ports.ts';
+import { createMetricsRepo, METRICS_DOC } from './metrics-store.ts';
+import type { AgendaRepo, AuditEntry, AuditRepo, DeliveryRepo, MetricsRepo, OrgRepo, UpdateLedger } from './ports.ts';
 import { createUpdateLedger, LEDGER_DOC } from './update-ledger.ts';
 
 export interface Store {
@@ -19,6 +20,7 @@ export interface Store {
   updates: UpdateLedger;
   deliveries: DeliveryRepo;
   agenda: AgendaRepo;
+  metrics: MetricsRepo;
   close(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
     const auditLog = new AppendLog<AuditEntry>(join(dataDir, 'audit'));
     const deliveryDoc = await JsonDoc.openFile(join(dataDir, 'deliveries.json'), DELIVERY_DOC);
     const agendaDoc = await JsonDoc.openFile(join(dataDir, 'agenda.json'), AGENDA_DOC);
+    const metrics = await createMetricsRepo(await JsonDoc.openFile(join(dataDir, 'metrics.json'), METRICS_DOC));
     const org = createOrgRepo(orgDoc);
     await seed(org, options.seedUnits);
     return {
@@ -55,6 +58,7 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
       updates: createUpdateLedger(ledgerDoc),
       deliveries: createDeliveryRepo(deliveryDoc),
       agenda: createAgendaRepo(agendaDoc),
+      metrics,
       async close() {
         await auditLog.close();
         await unlock();
@@ -78,6 +82,7 @@ export async function openMemoryStore(options: StoreOptions = {}): Promise<Store
     updates: createUpdateLedger(await JsonDoc.openMemory(LEDGER_DOC)),
     deliveries: createDeliveryRepo(await JsonDoc.openMemory(DELIVERY_DOC)),
     agenda: createAgendaRepo(await JsonDoc.openMemory(AGENDA_DOC)),
+    metrics: await createMetricsRepo(await JsonDoc.openMemory(METRICS_DOC)),
     close: async () => {},
   };
 }

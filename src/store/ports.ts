@@ -1,4 +1,6 @@
+import type { MetricDef, Observation, ObservationFilter } from '../domain/metrics/types.ts';
 import type { BoundChat, Invite, StaffMember, Unit } from '../domain/org.ts';
+import type { NewProgress, ProgressChange, ProgressUpdate, WorkItem } from '../domain/progress/types.ts';
 
 /** Units, staff, bound chats and invites: small, read on every update, kept in memory. */
 export interface OrgRepo {
@@ -106,4 +108,57 @@ export interface AgendaRepo {
   addTopic(topic: AgendaTopic): Promise<void>;
   study(unit: string, week: string): AgendaStudy | undefined;
   setStudy(study: AgendaStudy): Promise<void>;
+}
+
+/** The indicator catalog and the imported figures (see src/domain/metrics). */
+export interface MetricsRepo {
+  catalog(): readonly MetricDef[];
+  metric(code: string): MetricDef | undefined;
+  /** Adds or replaces a definition by code. */
+  saveMetric(def: MetricDef): Promise<void>;
+  observations(filter?: ObservationFilter): Observation[];
+  observation(key: Pick<Observation, 'metric' | 'unit' | 'period' | 'basis'>): Observation | undefined;
+  /** The periods with data, oldest first. */
+  periods(filter?: ObservationFilter): string[];
+  latestPeriod(filter?: ObservationFilter): string | undefined;
+  /** Same key (metric, unit, period, basis) replaces. */
+  saveObservations(list: readonly Observation[]): Promise<{ added: number; replaced: number }>;
+}
+
+/**
+ * Progress updates (progress/ monthly append-only partitions). Recent months are indexed
+ * in memory; older months are read from disk when a query reaches back to them.
+ */
+export interface ProgressRepo {
+  /** Records once per (chatId, messageId): a second delivery returns the first record with created=false. */
+  record(input: NewProgress): Promise<{ created: boolean; update: ProgressUpdate }>;
+  /** The record of a message, if it is in the indexed recent months. */
+  byMessage(chatId: number, messageId: number): ProgressUpdate | undefined;
+  /** Indexed recent months only. */
+  get(id: number): ProgressUpdate | undefined;
+  edit(id: number, change: ProgressChange, by: number, at: string): Promise<ProgressUpdate | undefined>;
+  /** Marks the update removed (kept in the log for audit). */
+  remove(id: number, by: number, at: string): Promise<ProgressUpdate | undefined>;
+  /** The author's most recent visible update at or after `notBefore` (ISO). */
+  lastBy(author: number, notBefore: string): ProgressUpdate | undefined;
+  /** Visible updates created in [from, to), oldest first; reads older months from disk when needed. */
+  between(from: Date, to?: Date): Promise<ProgressUpdate[]>;
+  /** Every visible update of an item created at or after `from` (the item's creation), oldest first. */
+  forItem(code: string, from: Date): Promise<ProgressUpdate[]>;
+  close(): Promise<void>;
+}
+
+/** Key work items (tasks.json): a few hundred a year, kept in memory. */
+export interface TaskRepo {
+  items(): readonly WorkItem[];
+  item(code: string): WorkItem | undefined;
+  /** Gives the item the next code (T1, T2, …). */
+  create(input: Omit<WorkItem, 'code'>): Promise<WorkItem>;
+  save(item: WorkItem): Promise<void>;
+}
+
+/** Which reminders went out (key: ISO week + person), so reruns and restarts never send twice. */
+export interface ReminderLog {
+  wasSent(key: string): boolean;
+  markSent(key: string, at: string): Promise<void>;
 }

@@ -1,0 +1,89 @@
+import type { Unit } from '../org.ts';
+import { findMetric } from './catalog.ts';
+import { findPeriod } from './period.ts';
+import type { Basis, MetricDef } from './types.ts';
+
+export interface MetricQuery {
+  /** What is left once period, unit and basis are taken out: an indicator's name, alias or code. */
+  name: string;
+  period?: string;
+  unit?: string;
+  basis?: Basis;
+}
+
+export interface QueryContext {
+  units: readonly Unit[];
+  now: Date;
+  timeZone: string;
+}
+
+const BASIS_WORDS: { re: RegExp; basis: Basis }[] = [
+  { re: /(当月|单月|月度|\bmonthly\b|\bmonth\s+only\b|\bthis\s+month\s+only\b)/i, basis: 'month' },
+  { re: /(年度累计|累计|截至|\bytd\b|\byear[\s-]to[\s-]date\b)/i, basis: 'ytd' },
+];
+
+const FILLERS = /(是多少|多少|怎么样|如何|情况|数据|查询|查一下|的|\bwhat'?s\b|\bwhat\s+is\b|\bshow\b|\bthe\b|\bof\b|\bin\b|\bfor\b|[?？!！,，。:：])/gi;
+
+function takeOut(text: string, piece: string): string {
+  const at = text.toLowerCase().indexOf(piece.toLowerCase());
+  return at < 0 ? text : `${text.slice(0, at)} ${text.slice(at + piece.length)}`;
+}
+
+function findUnitIn(text: string, units: readonly Unit[]): { unit: Unit; matched: string } | undefined {
+  const lower = text.toLowerCase();
+  const candidates = units.flatMap((unit) => [
+    { unit, name: unit.nameZh },
+    { unit, name: unit.nameEn },
+    { unit, name: unit.code },
+  ]);
+  candidates.sort((a, b) => b.name.length - a.name.length);
+  for (const { unit, name } of candidates) {
+    const needle = name.toLowerCase();
+    const at = lower.indexOf(needle);
+    if (at < 0) continue;
+    // Latin names must stand as whole words: `court` is a unit, not part of `courts`.
+    if (/^[\x20-\x7e]+$/.test(name)) {
+      const before = lower[at - 1];
+      const after = lower[at + needle.length];
+      if ((before && /[a-z0-9_]/.test(before)) || (after && /[a-z0-9_]/.test(after))) continue;
+    }
+    return { unit, matched: text.slice(at, at + name.length) };
+  }
+  return undefined;
+}
+
+/**
+ * `终本率`, `执行到位率 2024-08`, `8月 到位率`, `开发区法庭 结案率`, `closure rate devzone 2024-08`:
+ * the period, unit and basis are found and taken out; what remains names the indicator.
+ */
+export function parseMetricQuery(text: string, context: QueryContext): MetricQuery | undefined {
+  let rest = text.trim();
+  const period = findPeriod(rest, context.now, context.timeZone);
+  if (period) rest = takeOut(rest, period.matched);
+  let basis: Basis | undefined;
+  for (const word of BASIS_WORDS) {
+    const m = word.re.exec(rest);
+    if (m) {
+      basis = word.basis;
+      rest = takeOut(rest, m[0]);
+      break;
+    }
+  }
+  const unit = findUnitIn(rest, context.units);
+  if (unit) rest = takeOut(rest, unit.matched);
+  const name = rest.replace(FILLERS, ' ').replace(/\s+/g, ' ').trim();
+  if (name === '') return undefined;
+  return { name, ...(period ? { period: period.period } : {}), ...(unit ? { unit: unit.unit.code } : {}), ...(basis ? { basis } : {}) };
+}
+
+/** A plain message counts as a metric query only when what remains is exactly an indicator's name. */
+export function matchMetricText(
+  text: string,
+  catalog: readonly MetricDef[],
+  context: QueryContext,
+): { query: MetricQuery; def: MetricDef } | undefined {
+  if (text.length > 80 || text.startsWith('/') || text.startsWith('#')) return undefined;
+  const query = parseMetricQuery(text, context);
+  const def = query && findMetric(catalog, query.name);
+  return query && def ? { query, def } : undefined;
+}

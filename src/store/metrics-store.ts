@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import type { MetricDef, Observation, ObservationFilter } from '../domain/metrics/types.ts';
+import { observationKey } from '../domain/metrics/types.ts';
+import { JsonDoc, type DocSpec } from './json-doc.ts';
+import type { MetricsRepo } from './ports.ts';
+
+export interface MetricsDoc {
+  schemaVersion: number;
+  catalog: MetricDef[];
+  observations: Observation[];
+}
+
+export const METRICS_DOC: DocSpec<MetricsDoc> = {
+  name: 'metrics',
+  version: 1,
+  defaults: () => ({ schemaVersion: 1, catalog: [], observations: [] }),
+};
+
+export const SEED_CATALOG_FILE = new URL('../../data/seed/metric-catalog.json', import.meta.url);
+
+/** The shipped catalog (data, not code): `{ metrics: MetricDef[] }`. */
+export function loadSeedCatalog(file: string | URL = SEED_CATALOG_FILE): MetricDef[] {
+  const parsed = JSON.parse(readFileSync(file, 'utf8')) as { metrics: MetricDef[] };
+  return parsed.metrics;
+}
+
+function matches(o: Observation, f: ObservationFilter): boolean {
+  return (
+    (f.metric === undefined || o.metric === f.metric) &&
+    (f.unit === undefined || o.unit === f.unit) &&
+    (f.period === undefined || o.period === f.period) &&
+    (f.basis === undefined || o.basis === f.basis)
+  );
+}
+
+/**
+ * Catalog and observations in one small document: a court imports a few thousand figures a
+ * year, so the whole set stays in memory. Keyed by (metric, unit, period, basis).
+ */
+export async function createMetricsRepo(doc: JsonDoc<MetricsDoc>, seed: MetricDef[] = loadSeedCatalog()): Promise<MetricsRepo> {
+  if (doc.data.catalog.length === 0 && seed.length > 0) {
+    await doc.update((d) => {
+      d.catalog = structuredClone(seed);
+    });
+  }
+  const index = new Map<string, number>();
+  const reindex = () => {
+    index.clear();
+    doc.data.observations.forEach((o, i) => index.set(observationKey(o), i));
+  };
+  reindex();
+  return {
+    catalog: () => doc.data.catalog,
+    metric: (code) => doc.data.catalog.find((m) => m.code === code),
+    saveMetric: (def) =>
+      doc.update((d) => {
+        const at = d.catalog.findIndex((m) => m.code === def.code);
+        if (at >= 0) d.catalog[at] = def;
+        else d.catalog.push(def);
+      }),
+    observations: (filter = {}) => doc.data.observations.filter((o) => matches(o, filter)),
+    observation: (key) => {
+      const at = index.get(observationKey(key));
+      return at === undefined ? undefined : doc.data.observations[at];
+    },
+    periods: (filter = {}) => [...new Set(doc.data.observations.filter((o) => matches(o, filter)).map((o) => o.period))].sort(),
+    latestPeriod(filter = {}) {
+      let latest: string | undefined;
+      for (const o of doc.data.observations) if (matches(o, filter) && (latest === undefined || o.period > latest)) latest = o.period;
+      return latest;
+    },
+    async saveObservations(list) {
+      let added = 0;
+      let replaced = 0;
+      await doc.update((d) => {
+        for (const o of list) {
+          const key = observationKey(o);
+          const at = index.get(key);
+          if (at === undefined) {
+            index.set(key, d.observations.length);
+            d.observations.push(o);
+            added++;
+          } else {
+            d.observations[at] = o;
+            replaced++;
+          }
+        }
+      });
+      return { added, replaced };
+    },
+  };
+}
