@@ -54,7 +54,6 @@ export function nameSimilarity(query: string, name: string): number {
 export function suggestMetrics(catalog: readonly MetricDef[], query: string, count = 3): MetricDef[] {
   return catalog
     .map((def) => ({ def, score: Math.max(...namesOf(def).map((name) => nameSimilarity(query, name))) }))
-    .filter((s) => s.score > 0)
     .sort((a, b) => b.score - a.score)
     .slice(0, count)
     .map((s) => s.def);
