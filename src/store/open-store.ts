@@ -9,8 +9,11 @@ import { createOrgRepo, ORG_DOC } from './org-store.ts';
 import { AGENDA_DOC, createAgendaRepo } from './agenda-store.ts';
 import { createDeliveryRepo, DELIVERY_DOC } from './delivery-store.ts';
 import { createMetricsRepo, METRICS_DOC } from './metrics-store.ts';
-import type { AgendaRepo, AuditEntry, AuditRepo, DeliveryRepo, MetricsRepo, OrgRepo, UpdateLedger } from './ports.ts';
+import type { AgendaRepo, AuditEntry, AuditRepo, DeliveryRepo, MetricsRepo, OrgRepo, ProgressRepo, ReminderLog, TaskRepo, UpdateLedger } from './ports.ts';
 import { createUpdateLedger, LEDGER_DOC } from './update-ledger.ts';
+import { MemoryEventLog, openProgressRepo } from './progress-store.ts';
+import { createReminderLog, createTaskRepo, REMINDER_DOC, TASK_DOC } from './task-store.ts';
+import type { ProgressEvent } from '../domain/progress/types.ts';
 
 export interface Store {
   /** Undefined for the in-memory store. */
@@ -21,6 +24,9 @@ export interface Store {
   deliveries: DeliveryRepo;
   agenda: AgendaRepo;
   metrics: MetricsRepo;
+  progress: ProgressRepo;
+  tasks: TaskRepo;
+  reminders: ReminderLog;
   close(): Promise<void>;
 }
 
@@ -49,6 +55,9 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
     const deliveryDoc = await JsonDoc.openFile(join(dataDir, 'deliveries.json'), DELIVERY_DOC);
     const agendaDoc = await JsonDoc.openFile(join(dataDir, 'agenda.json'), AGENDA_DOC);
     const metrics = await createMetricsRepo(await JsonDoc.openFile(join(dataDir, 'metrics.json'), METRICS_DOC));
+    const progress = await openProgressRepo(new AppendLog<ProgressEvent>(join(dataDir, 'progress')));
+    const tasks = createTaskRepo(await JsonDoc.openFile(join(dataDir, 'tasks.json'), TASK_DOC));
+    const reminders = createReminderLog(await JsonDoc.openFile(join(dataDir, 'reminders.json'), REMINDER_DOC));
     const org = createOrgRepo(orgDoc);
     await seed(org, options.seedUnits);
     return {
@@ -59,8 +68,12 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
       deliveries: createDeliveryRepo(deliveryDoc),
       agenda: createAgendaRepo(agendaDoc),
       metrics,
+      progress,
+      tasks,
+      reminders,
       async close() {
         await auditLog.close();
+        await progress.close();
         await unlock();
       },
     };
@@ -83,6 +96,9 @@ export async function openMemoryStore(options: StoreOptions = {}): Promise<Store
     deliveries: createDeliveryRepo(await JsonDoc.openMemory(DELIVERY_DOC)),
     agenda: createAgendaRepo(await JsonDoc.openMemory(AGENDA_DOC)),
     metrics: await createMetricsRepo(await JsonDoc.openMemory(METRICS_DOC)),
+    progress: await openProgressRepo(new MemoryEventLog<ProgressEvent>()),
+    tasks: createTaskRepo(await JsonDoc.openMemory(TASK_DOC)),
+    reminders: createReminderLog(await JsonDoc.openMemory(REMINDER_DOC)),
     close: async () => {},
   };
 }

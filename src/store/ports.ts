@@ -61,9 +61,9 @@ export interface Delivery {
 export interface DeliveryRepo {
   get(kind: string, period: string, chatId: number): Delivery | undefined;
   /**
-   * Claims the right to send: true when there is no entry yet, or the last attempt was
-   * deferred or failed and `retry(entry)` allows another one. Synchronous check, so two
-   * overlapping runs in one process never both win.
+   * Claims the right to send (writes status "sending" first): when there is no entry yet, or
+   * `retry(entry)` allows another attempt. The check is synchronous, so two overlapping runs
+   * in one process never both win.
    */
   claim(kind: string, period: string, chatId: number, at: string, retry: (entry: Delivery) => boolean): Promise<Delivery | undefined>;
   progress(entry: Delivery, partsSent: number, at: string): Promise<void>;
