@@ -1,15 +1,19 @@
-import { Composer } from 'telegraf';
-import { canManageUnit } from '../../domain/access.ts';
+import { Composer, type MiddlewareFn } from 'telegraf';
+import { canManageUnit, isRegistered } from '../../domain/access.ts';
 import { DIGEST_KINDS, findUnit, unitName, type BoundChat, type DigestKind } from '../../domain/org.ts';
 import { audit } from '../audit.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
-import { groupOnly, requireRole } from '../middleware/guards.ts';
+import { accessGate, groupOnly, requireRole } from '../middleware/guards.ts';
 import { replyHtml, words } from '../reply.ts';
 
 function defaultSubscriptions(unitKind: string): DigestKind[] {
   return unitKind === 'enforcement' ? ['agenda', 'summary'] : ['agenda'];
 }
+
+/** Mounted before the gate, but in a private chat a stranger still hears only the refusal. */
+const refuseStrangersInPrivate: MiddlewareFn<BotContext> = (ctx, next) =>
+  ctx.chatKind === 'private' && !isRegistered(ctx.actor) ? accessGate()(ctx, next) : next();
 
 /**
  * /bind <unit> and /unbind in a group (admins, or managers of that unit); /subscribe and
@@ -22,7 +26,7 @@ export function createBindFeature(deps: BotDeps): Feature {
     subs.map((s) => ctx.t(s === 'summary' ? 'subscription.summary' : 'subscription.agenda')).join('、') ||
     ctx.t('subscription.none');
 
-  composer.command('bind', groupOnly(), requireRole('manager'), async (ctx) => {
+  composer.command('bind', refuseStrangersInPrivate, groupOnly(), requireRole('manager'), async (ctx) => {
     const [query] = words(ctx.payload);
     if (query === undefined) return void (await replyHtml(ctx, ctx.t('bind.usage')));
     const unit = findUnit(deps.store.org.units(), query);
@@ -44,7 +48,7 @@ export function createBindFeature(deps: BotDeps): Feature {
     await replyHtml(ctx, ctx.t('bind.done', { unit: unitName(unit, ctx.lang), subscriptions: subscriptionText(ctx, chat.subscriptions) }));
   });
 
-  composer.command('unbind', groupOnly(), requireRole('manager'), async (ctx) => {
+  composer.command('unbind', refuseStrangersInPrivate, groupOnly(), requireRole('manager'), async (ctx) => {
     const bound = deps.store.org.chat(ctx.chat.id);
     if (!bound) return void (await replyHtml(ctx, ctx.t('bind.notBound')));
     if (!canManageUnit(ctx.actor, bound.unit)) return void (await replyHtml(ctx, ctx.t('bind.notYourUnit')));
@@ -54,7 +58,7 @@ export function createBindFeature(deps: BotDeps): Feature {
   });
 
   for (const verb of ['subscribe', 'unsubscribe'] as const) {
-    composer.command(verb, groupOnly(), requireRole('manager'), async (ctx) => {
+    composer.command(verb, refuseStrangersInPrivate, groupOnly(), requireRole('manager'), async (ctx) => {
       const bound = deps.store.org.chat(ctx.chat.id);
       if (!bound) return void (await replyHtml(ctx, ctx.t('access.unboundGroup')));
       if (!canManageUnit(ctx.actor, bound.unit)) return void (await replyHtml(ctx, ctx.t('bind.notYourUnit')));

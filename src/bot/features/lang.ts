@@ -3,11 +3,13 @@ import { parseLang } from '../../domain/language.ts';
 import { translator } from '../../text/i18n.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
+import { requireRole } from '../middleware/guards.ts';
 import { replyHtml } from '../reply.ts';
 
 export function createLangFeature(deps: BotDeps): Feature {
   const composer = new Composer<BotContext>();
-  composer.command('lang', async (ctx) => {
+  // requireRole: in a bound group the access gate lets anyone through; a stranger must not get a record.
+  composer.command('lang', requireRole('staff'), async (ctx) => {
     const lang = parseLang(ctx.payload);
     if (!lang) {
       await replyHtml(ctx, ctx.t('lang.usage'));
