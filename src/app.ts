@@ -7,6 +7,7 @@ import type { Unit } from './domain/org.ts';
 import type { BotContext, BotDeps } from './bot/context.ts';
 import { createBot } from './bot/create-bot.ts';
 import type { Logger } from './logger.ts';
+import { createBackupService } from './ops/backup-service.ts';
 import type { Clock } from './schedule/clock.ts';
 import { openStore, type Store } from './store/open-store.ts';
 
@@ -55,6 +56,10 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   };
   const { bot, commands } = createBot(deps, { token: options.token, apiRoot: config.apiRoot });
   const services: Service[] = [];
+  if (store.dataDir) {
+    const { dataDir } = store;
+    services.push(createBackupService({ dataDir, cron: config.backupCron, timeZone: config.timeZone, keep: config.backupKeep, clock: options.clock, logger: options.logger }));
+  }
   return {
     bot,
     commands,

@@ -3,6 +3,7 @@ import { createApp } from './app.ts';
 import { ConfigError, parseConfig, type Config } from './config.ts';
 import { startConsole } from './console/start-console.ts';
 import { createLogger } from './logger.ts';
+import { runCheckCommand } from './ops/check.ts';
 import { runBot } from './run-bot.ts';
 import { systemClock } from './schedule/clock.ts';
 import { CorruptDataError } from './store/json-doc.ts';
@@ -11,6 +12,7 @@ import { DataDirBusyError } from './store/data-dir-lock.ts';
 /** The composition root: the only place that reads the environment and starts things. */
 async function main(): Promise<number> {
   loadDotenv({ quiet: true });
+  if (process.argv.includes('--check')) return runCheckCommand(process.env, new Date(), (line) => process.stdout.write(line + '\n'));
   let config: Config;
   try {
     config = parseConfig(process.env);

@@ -1,0 +1,147 @@
+import assert from 'node:assert/strict';
+import { appendFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, it } from 'node:test';
+import { loadSeedUnits } from '../../src/app.ts';
+import { seedDemoOrg } from '../../src/console/demo-data.ts';
+import { createBackupService, runBackupJob } from '../../src/ops/backup-service.ts';
+import { BACKUPS_DIR, lastBackup, listBackups, makeBackup, MANIFEST_FILE, runBackup } from '../../src/ops/backup.ts';
+import { createFixedClock } from '../../src/schedule/clock.ts';
+import { LOCK_FILE } from '../../src/store/data-dir-lock.ts';
+import { openStore } from '../../src/store/open-store.ts';
+import { tempDataDir } from '../helpers/harness.ts';
+
+const dirs: string[] = [];
+async function dataDir(): Promise<string> {
+  const dir = await tempDataDir();
+  dirs.push(dir);
+  return dir;
+}
+afterEach(async () => {
+  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+
+async function files(dir: string, rel = ''): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(join(dir, rel), { withFileTypes: true })) {
+    if (e.isDirectory()) out.push(...(await files(dir, join(rel, e.name))));
+    else out.push(join(rel, e.name));
+  }
+  return out.sort();
+}
+
+describe('makeBackup', () => {
+  it('copies every data file of a running store, but not the lock, earlier backups or temp files', async () => {
+    const dir = await dataDir();
+    const clock = createFixedClock('2024-09-02T02:30:00Z');
+    const store = await openStore(dir, { seedUnits: await loadSeedUnits() });
+    try {
+      await seedDemoOrg(store, clock);
+      await store.audit.record({ at: clock.now().toISOString(), actor: 1, action: 'test.backup' });
+      await writeFile(join(dir, '.org.json.tmp'), '{"half');
+      await mkdir(join(dir, BACKUPS_DIR, 'older'), { recursive: true });
+      const info = await makeBackup(dir, clock.now());
+
+      assert.equal(info.name, '2024-09-02T02-30-00-000Z');
+      const copied = await files(info.dir);
+      const source = (await files(dir)).filter((f) => !f.startsWith(BACKUPS_DIR) && f !== LOCK_FILE && !f.endsWith('.tmp'));
+      assert.deepEqual(copied, [...source, MANIFEST_FILE].sort());
+      assert.ok(!copied.includes(LOCK_FILE));
+      for (const f of source) assert.deepEqual(await readFile(join(info.dir, f)), await readFile(join(dir, f)), f);
+      assert.equal(info.files, source.length);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('copies an append log only up to its last whole line', async () => {
+    const dir = await dataDir();
+    await writeFile(join(dir, 'org.json'), '{"schemaVersion":1}');
+    await mkdir(join(dir, 'audit'));
+    await writeFile(join(dir, 'audit', '2024-09.jsonl'), '{"a":1}\n{"a":2}\n{"a":3, "tor');
+    const info = await makeBackup(dir, new Date('2024-09-02T00:00:00Z'));
+    assert.equal(await readFile(join(info.dir, 'audit', '2024-09.jsonl'), 'utf8'), '{"a":1}\n{"a":2}\n');
+  });
+
+  it('throws away a copy left half-made by a crash, and never lists it', async () => {
+    const dir = await dataDir();
+    await writeFile(join(dir, 'org.json'), '{"schemaVersion":1}');
+    await mkdir(join(dir, BACKUPS_DIR, '.partial-2024-09-01T00-00-00-000Z'), { recursive: true });
+    assert.deepEqual(await listBackups(dir), []);
+    await makeBackup(dir, new Date('2024-09-02T00:00:00Z'));
+    assert.deepEqual(await readdir(join(dir, BACKUPS_DIR)), ['2024-09-02T00-00-00-000Z']);
+  });
+});
+
+describe('runBackup', () => {
+  it('keeps the newest BACKUP_KEEP copies', async () => {
+    const dir = await dataDir();
+    await writeFile(join(dir, 'org.json'), '{"schemaVersion":1}');
+    const clock = createFixedClock('2024-09-01T18:30:00Z');
+    const removed: string[][] = [];
+    for (let day = 0; day < 5; day++) {
+      removed.push((await runBackup(dir, { now: clock.now(), keep: 3 })).removed);
+      clock.advance(24 * 3_600_000);
+    }
+    assert.deepEqual(
+      (await listBackups(dir)).map((b) => b.name),
+      ['2024-09-03T18-30-00-000Z', '2024-09-04T18-30-00-000Z', '2024-09-05T18-30-00-000Z'],
+    );
+    assert.deepEqual(removed, [[], [], [], ['2024-09-01T18-30-00-000Z'], ['2024-09-02T18-30-00-000Z']]);
+    const last = await lastBackup(dir);
+    assert.equal(last?.at.toISOString(), '2024-09-05T18:30:00.000Z');
+    assert.equal(last?.bytes, '{"schemaVersion":1}'.length);
+  });
+
+  it('two backups in the same instant do not overwrite each other', async () => {
+    const dir = await dataDir();
+    await writeFile(join(dir, 'org.json'), '{"schemaVersion":1}');
+    const now = new Date('2024-09-02T00:00:00Z');
+    await makeBackup(dir, now);
+    await makeBackup(dir, now);
+    assert.equal((await listBackups(dir)).length, 2);
+  });
+});
+
+describe('backup job and service', () => {
+  it('logs a failed backup instead of throwing', async () => {
+    const dir = await dataDir();
+    await writeFile(join(dir, BACKUPS_DIR), 'a file where the folder should be');
+    const logged: string[] = [];
+    const logger = { debug() {}, info() {}, warn() {}, error: (msg: string) => void logged.push(msg) };
+    await runBackupJob({ dataDir: dir, keep: 3, clock: createFixedClock('2024-09-02T00:00:00Z'), logger });
+    assert.deepEqual(logged, ['backup failed']);
+  });
+
+  it('logs each backup it makes', async () => {
+    const dir = await dataDir();
+    await writeFile(join(dir, 'org.json'), '{"schemaVersion":1}');
+    const logged: { msg: string; fields?: Record<string, unknown> }[] = [];
+    const logger = { debug() {}, warn() {}, error() {}, info: (msg: string, fields?: Record<string, unknown>) => void logged.push({ msg, fields }) };
+    await runBackupJob({ dataDir: dir, keep: 3, clock: createFixedClock('2024-09-02T00:00:00Z'), logger });
+    assert.equal(logged[0]?.msg, 'backup made');
+    assert.equal(logged[0]?.fields?.backup, '2024-09-02T00-00-00-000Z');
+  });
+
+  it('starts and stops its cron task cleanly', async () => {
+    const dir = await dataDir();
+    const service = createBackupService({ dataDir: dir, cron: '30 2 * * *', timeZone: 'Asia/Shanghai', keep: 3, clock: createFixedClock('2024-09-02T00:00:00Z'), logger: { debug() {}, info() {}, warn() {}, error() {} } });
+    assert.equal(service.name, 'backup');
+    await service.start();
+    await service.stop();
+    assert.deepEqual(await listBackups(dir), []);
+  });
+
+  it('a line still being appended is left for the next backup', async () => {
+    const dir = await dataDir();
+    await writeFile(join(dir, 'org.json'), '{"schemaVersion":1}');
+    await mkdir(join(dir, 'progress'));
+    const log = join(dir, 'progress', '2024-09.jsonl');
+    await writeFile(log, '{"n":0}\n');
+    await appendFile(log, '{"n":1');
+    const info = await makeBackup(dir, new Date('2024-09-02T00:00:00Z'));
+    await appendFile(log, '}\n');
+    assert.equal(await readFile(join(info.dir, 'progress', '2024-09.jsonl'), 'utf8'), '{"n":0}\n');
+    assert.equal(await readFile(log, 'utf8'), '{"n":0}\n{"n":1}\n');
+  });
+});
