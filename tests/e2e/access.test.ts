@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startHarness, type Harness } from '../helpers/harness.ts';
-import { ADMIN, GROUP, NEWCOMER, STRANGER, botMembership, textMessage } from '../helpers/updates.ts';
+import { ADMIN, GROUP, NEWCOMER, STRANGER, botMembership } from '../helpers/updates.ts';
 
 describe('access, end to end against the fake Bot API', () => {
   let h: Harness;
@@ -69,13 +69,5 @@ describe('access, end to end against the fake Bot API', () => {
     assert.match(done!.plain, /已停用/);
     const [refused] = await h.say(NEWCOMER, '/help');
     assert.match(refused!.plain, /deactivated/);
-  });
-
-  it('applies a redelivered update only once', async () => {
-    const update = { ...textMessage({ text: '/invite staff', from: ADMIN }), update_id: 900_001 };
-    const first = await h.send(update);
-    const again = await h.send(update);
-    assert.equal(first.length, 1);
-    assert.equal(again.length, 0);
   });
 });

@@ -360,7 +360,8 @@ export class FakeTelegram {
     this.checkChat(chatId);
     this.applyFaults(chatId);
     const isMedia = method === 'sendPhoto' || method === 'sendDocument' || method === 'editMessageCaption';
-    const raw = String((isMedia ? p.caption : p.text) ?? '');
+    const value = isMedia ? p.caption : p.text;
+    const raw = typeof value === 'string' ? value : '';
     if (!isMedia && raw.length === 0) throw new ApiError(400, 'Bad Request: message text is empty');
     let plain = raw;
     if (p.parse_mode === 'HTML') {
@@ -371,7 +372,7 @@ export class FakeTelegram {
         throw err;
       }
     } else if (p.parse_mode !== undefined) {
-      throw new ApiError(400, `Bad Request: unsupported parse_mode in this fake: ${String(p.parse_mode)}`);
+      throw new ApiError(400, `Bad Request: unsupported parse_mode in this fake: ${JSON.stringify(p.parse_mode)}`);
     }
     if (!isMedia && plain.trim().length === 0) throw new ApiError(400, 'Bad Request: message text is empty');
     if (!isMedia && plain.length > 4096) throw new ApiError(400, 'Bad Request: message is too long');
@@ -387,7 +388,7 @@ export class FakeTelegram {
       messageId,
       text: raw,
       plain,
-      ...(p.reply_markup ? { replyMarkup: p.reply_markup as SentMessage['replyMarkup'] } : {}),
+      ...(p.reply_markup ? { replyMarkup: p.reply_markup } : {}),
       ...(photo ? { photo } : {}),
       at: Date.now(),
     });

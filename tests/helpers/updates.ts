@@ -46,7 +46,7 @@ export function textMessage(input: { text: string; from: TestUser; chat?: TestCh
       text: input.text,
       ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}),
     },
-  } as Omit<Update.MessageUpdate, 'update_id'>;
+  };
 }
 
 export function editedMessage(input: { text: string; from: TestUser; chat?: TestChat; messageId: number; date?: number }): Omit<Update.EditedMessageUpdate, 'update_id'> {
@@ -64,7 +64,7 @@ export function callbackQuery(input: { data: string; from: TestUser; chat?: Test
       data: input.data,
       message: { message_id: input.messageId ?? 1, date: 0, chat: chatObject(chat, input.from), text: '' },
     },
-  } as Omit<Update.CallbackQueryUpdate, 'update_id'>;
+  };
 }
 
 export function documentMessage(input: { fileId: string; fileName: string; from: TestUser; chat?: TestChat; size?: number; mimeType?: string }): Omit<Update.MessageUpdate, 'update_id'> {
@@ -83,7 +83,7 @@ export function documentMessage(input: { fileId: string; fileName: string; from:
         ...(input.size !== undefined ? { file_size: input.size } : {}),
       },
     },
-  } as Omit<Update.MessageUpdate, 'update_id'>;
+  };
 }
 
 export function botMembership(input: { chat: TestChat; from: TestUser; status: 'member' | 'administrator' | 'left' | 'kicked'; botId: number }): Omit<Update.MyChatMemberUpdate, 'update_id'> {
