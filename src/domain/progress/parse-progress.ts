@@ -1,0 +1,42 @@
+/** Longest update accepted, in characters as Telegram counts them (UTF-16 units). */
+export const PROGRESS_TEXT_LIMIT = 4000;
+
+export interface ParsedProgress {
+  text: string;
+  /** `T12`, upper case. */
+  itemCode?: string;
+  percent?: number;
+}
+
+export type ProgressParse = { ok: true; value: ParsedProgress } | { ok: false; error: 'empty' | 'tooLong'; limit: number; length: number };
+
+const TAG = /^\s*#(进度|progress)(?=$|[\s:：,，])[\s:：,，]*/iu;
+const ITEM = /(^|[\s(（【[])#?([Tt])(\d{1,6})(?=$|[\s,，.。:：;；)）】\]])/u;
+const PERCENT = /(^|[^\d.])(\d{1,3}(?:\.\d+)?)\s*[%％]/u;
+
+/** The body of a group message that starts with #进度 or #progress; undefined for any other message. */
+export function progressTagBody(message: string): string | undefined {
+  const match = TAG.exec(message);
+  return match ? message.slice(match[0].length) : undefined;
+}
+
+/**
+ * Reads the item reference (`#T12` or `T12`) and percentage (`60%`) of an update; the
+ * reference is taken out of the text, everything else is kept as written.
+ */
+export function parseProgressText(body: string): ProgressParse {
+  const trimmed = body.trim();
+  if (trimmed.length > PROGRESS_TEXT_LIMIT) return { ok: false, error: 'tooLong', limit: PROGRESS_TEXT_LIMIT, length: trimmed.length };
+  let text = trimmed;
+  let itemCode: string | undefined;
+  const item = ITEM.exec(text);
+  if (item) {
+    itemCode = `T${Number(item[3])}`;
+    text = (text.slice(0, item.index + item[1]!.length) + text.slice(item.index + item[0].length)).replace(/^[\s:：,，]+/u, '').trim();
+  }
+  let percent: number | undefined;
+  const pct = PERCENT.exec(text);
+  if (pct && Number(pct[2]) <= 100) percent = Number(pct[2]);
+  if (text === '' && percent === undefined) return { ok: false, error: 'empty', limit: PROGRESS_TEXT_LIMIT, length: 0 };
+  return { ok: true, value: { text, ...(itemCode ? { itemCode } : {}), ...(percent !== undefined ? { percent } : {}) } };
+}
