@@ -17,8 +17,8 @@ function isCommand(ctx: BotContext): boolean {
 }
 
 /**
- * Court data is not public. In private chats only registered, active staff pass;
- * in groups only bound chats, and an unbound group hears nothing but how to bind it.
+ * Court data is not public. Only registered, active staff pass, and in groups only in
+ * bound chats: an unbound group hears nothing but how to bind it.
  */
 export function accessGate(): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
@@ -30,9 +30,15 @@ export function accessGate(): MiddlewareFn<BotContext> {
       await replyHtml(ctx, ctx.t(key, { id: ctx.from.id }));
       return;
     }
-    if (ctx.boundChat?.active) return next();
-    if (isCommand(ctx)) await replyHtml(ctx, ctx.t('access.unboundGroup'));
-    else if (ctx.callbackQuery) await ctx.answerCbQuery();
+    if (!ctx.boundChat?.active) {
+      if (isCommand(ctx)) await replyHtml(ctx, ctx.t('access.unboundGroup'));
+      else if (ctx.callbackQuery) await ctx.answerCbQuery();
+      return;
+    }
+    if (isRegistered(ctx.actor)) return next();
+    // A bound group's member who is not registered hears how to register, and nothing else.
+    if (ctx.callbackQuery) await ctx.answerCbQuery();
+    else if (isCommand(ctx) && ctx.from) await replyHtml(ctx, ctx.t(isAnonymousAdmin(ctx) ? 'error.anonymousAdmin' : 'access.refused', { id: ctx.from.id }));
   };
 }
 
