@@ -73,6 +73,11 @@ describe('starting courtwall', () => {
     try {
       const setWebhook = await fake.waitFor(() => fake.callsOf('setWebhook')[0], 15_000, 'setWebhook');
       assert.equal(setWebhook.payload.secret_token, 'right_secret');
+      const menus = fake.callsOf('setMyCommands').map((c) => ({ lang: c.payload.language_code, commands: c.payload.commands as { command: string; description: string }[] }));
+      const zhMenu = menus.find((m) => m.lang === undefined);
+      const enMenu = menus.find((m) => m.lang === 'en');
+      assert.ok(zhMenu?.commands.some((c) => c.command === 'help' && c.description === '查看可用命令'), 'Chinese menu as the default');
+      assert.ok(enMenu?.commands.some((c) => c.command === 'help' && c.description === 'Show the commands you can use'), 'English menu');
       // The update comes straight to the webhook, not through the fake: introduce the chat.
       fake.addChat(ADMIN.id);
       const update = { update_id: 1, ...textMessage({ text: '/help', from: ADMIN }) };
