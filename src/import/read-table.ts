@@ -37,21 +37,26 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-function cellText(cell: ExcelJS.Cell): string {
-  const value = cell.value;
+function scalarText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}`;
-  if (typeof value === 'number') {
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return '';
+}
+
+function cellText(cell: ExcelJS.Cell): string {
+  const value = cell.value;
+  if (typeof value === 'number' && cell.numFmt?.includes('%')) {
     // A cell formatted as a percentage holds 0.1047 and shows 10.47%.
-    if (cell.numFmt?.includes('%')) return `${Number((value * 100).toPrecision(12))}%`;
-    return String(value);
+    return `${Number((value * 100).toPrecision(12))}%`;
   }
-  if (typeof value === 'object') {
-    if ('result' in value) return value.result === undefined || value.result === null ? '' : String(value.result as unknown);
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    if ('result' in value) return scalarText(value.result);
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('text' in value) return String(value.text);
+    if ('text' in value) return scalarText(value.text);
+    return '';
   }
-  return String(value as string);
+  return scalarText(value);
 }
 
 async function readXlsx(buffer: Uint8Array): Promise<TableRow[]> {
