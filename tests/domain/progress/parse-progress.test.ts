@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseProgressText, PROGRESS_TEXT_LIMIT, progressTagBody } from '../../../src/domain/progress/parse-progress.ts';
+
+describe('progressTagBody', () => {
+  it('takes the body after #进度 or #progress', () => {
+    assert.equal(progressTagBody('#进度 #T12 完成 60%'), '#T12 完成 60%');
+    assert.equal(progressTagBody('#Progress: done'), 'done');
+    assert.equal(progressTagBody('  #进度：查控完成'), '查控完成');
+    assert.equal(progressTagBody('#进度'), '');
+  });
+  it('ignores other messages', () => {
+    assert.equal(progressTagBody('终本率'), undefined);
+    assert.equal(progressTagBody('今天 #进度 很好'), undefined);
+    assert.equal(progressTagBody('#进度表'), undefined);
+    assert.equal(progressTagBody('#progressive'), undefined);
+  });
+});
+
+describe('parseProgressText', () => {
+  it('reads the item and the percentage and keeps the rest as written', () => {
+    const r = parseProgressText('#T12 完成财产查控 60% <script>&');
+    assert.deepEqual(r, { ok: true, value: { text: '完成财产查控 60% <script>&', itemCode: 'T12', percent: 60 } });
+  });
+  it('accepts T12 without # and a full-width percent sign', () => {
+    assert.deepEqual(parseProgressText('t007 推进 45％'), { ok: true, value: { text: '推进 45％', itemCode: 'T7', percent: 45 } });
+  });
+  it('is a general update without an item', () => {
+    assert.deepEqual(parseProgressText('本周结案 5 件'), { ok: true, value: { text: '本周结案 5 件' } });
+  });
+  it('does not take a word containing T and digits for an item, nor 150% for a percentage', () => {
+    const r = parseProgressText('ABT12 超额 150%');
+    assert.deepEqual(r, { ok: true, value: { text: 'ABT12 超额 150%' } });
+  });
+  it('refuses an empty update', () => {
+    assert.equal(parseProgressText('  ').ok, false);
+    assert.deepEqual(parseProgressText('#T3'), { ok: false, error: 'empty', limit: PROGRESS_TEXT_LIMIT, length: 0 });
+  });
+  it('accepts exactly 4,000 characters and refuses 4,001 with the limit', () => {
+    assert.equal(parseProgressText('进'.repeat(4000)).ok, true);
+    const r = parseProgressText('进'.repeat(4001));
+    assert.deepEqual(r, { ok: false, error: 'tooLong', limit: 4000, length: 4001 });
+  });
+  it('keeps emoji and right-to-left marks intact', () => {
+    const text = '完成 👍🏽 \u202Eabc\u200F';
+    assert.deepEqual(parseProgressText(text), { ok: true, value: { text } });
+  });
+});
