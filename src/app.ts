@@ -9,6 +9,8 @@ import { createBot } from './bot/create-bot.ts';
 import type { Logger } from './logger.ts';
 import { createBackupService } from './ops/backup-service.ts';
 import type { Clock } from './schedule/clock.ts';
+import { createDigestControl } from './schedule/digest-service.ts';
+import type { Sender } from './schedule/sender-port.ts';
 import { openStore, type Store } from './store/open-store.ts';
 
 /** Something that runs beside the bot (scheduler, backups): started after launch, stopped before the store closes. */
@@ -36,6 +38,8 @@ export interface AppOptions {
   /** Tests and the console pass a store of their own. */
   store?: Store;
   seedUnitsFile?: string;
+  /** Tests pass a digest sender with virtual time. */
+  digestSender?: Sender;
 }
 
 export const SEED_UNITS_FILE = new URL('../data/seed/units.json', import.meta.url);
@@ -54,8 +58,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     logger: options.logger,
     newCode: options.newCode ?? (() => randomBytes(12).toString('base64url')),
   };
+  deps.digests = createDigestControl({ config, store, clock: options.clock, logger: options.logger, token: options.token, sender: options.digestSender });
   const { bot, commands } = createBot(deps, { token: options.token, apiRoot: config.apiRoot });
-  const services: Service[] = [];
+  const services: Service[] = [deps.digests.service];
   if (store.dataDir) {
     const { dataDir } = store;
     services.push(createBackupService({ dataDir, cron: config.backupCron, timeZone: config.timeZone, keep: config.backupKeep, clock: options.clock, logger: options.logger }));

@@ -4,6 +4,7 @@ import type { Actor, ChatKind } from '../domain/access.ts';
 import type { BoundChat } from '../domain/org.ts';
 import type { Logger } from '../logger.ts';
 import type { Clock } from '../schedule/clock.ts';
+import type { DigestControl } from '../schedule/digest-service.ts';
 import type { Store } from '../store/open-store.ts';
 import type { Translate } from '../text/i18n.ts';
 
@@ -15,6 +16,8 @@ export interface BotDeps {
   logger: Logger;
   /** Random, URL-safe, for invite codes; tests pass a predictable one. */
   newCode: () => string;
+  /** Scheduled digests (set by createApp; absent in feature tests that do not need them). */
+  digests?: DigestControl;
 }
 
 /** Set by the identify middleware before any feature runs. */

@@ -32,7 +32,7 @@ export function createDeliveryRepo(doc: JsonDoc<DeliveryDoc>): DeliveryRepo {
     async claim(kind, period, chatId, at, retry) {
       const key = keyOf(kind, period, chatId);
       const existing = index.get(key);
-      if (existing && (existing.status === 'sending' || existing.status === 'sent' || !retry(existing))) return undefined;
+      if (existing && !retry(existing)) return undefined;
       let claimed: Delivery | undefined;
       await doc.update((d) => {
         const current = d.deliveries.find((e) => keyOf(e.kind, e.period, e.chatId) === key);
