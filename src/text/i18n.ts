@@ -5,9 +5,10 @@ import { consoleMessages } from './messages/console.ts';
 import { coreMessages } from './messages/core.ts';
 import { progressMessages } from './messages/progress.ts';
 import { digestMessages } from './messages/digests.ts';
+import { metricsMessages } from './messages/metrics.ts';
 
 /** Each feature keeps its strings in its own file under messages/; list it here. */
-const catalogs = [coreMessages, accessMessages, consoleMessages, digestMessages, progressMessages] as const;
+const catalogs = [coreMessages, accessMessages, consoleMessages, digestMessages, progressMessages, metricsMessages] as const;
 
 type KeysOf<T> = T extends { zh: Record<infer K, string> } ? K : never;
 export type MessageKey = KeysOf<(typeof catalogs)[number]>;
