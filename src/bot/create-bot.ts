@@ -11,6 +11,10 @@ import { createMembershipFeature } from './features/membership.ts';
 import { createStartFeature } from './features/start.ts';
 import { createUnitsFeature } from './features/units.ts';
 import { createUsersFeature } from './features/users.ts';
+import { createAgendaFeature } from './features/agenda.ts';
+import { createScheduleFeature } from './features/schedule.ts';
+import { createStatusFeature } from './features/status.ts';
+import { createSummaryFeature } from './features/summary.ts';
 import { dedupeUpdates } from './middleware/dedupe.ts';
 import { accessGate } from './middleware/guards.ts';
 import { identify } from './middleware/identify.ts';
@@ -35,6 +39,10 @@ export function createBot(deps: BotDeps, options: BotOptions): { bot: Telegraf<B
     createInviteFeature(deps),
     createUsersFeature(deps),
     createUnitsFeature(deps),
+    createAgendaFeature(deps),
+    createSummaryFeature(deps),
+    createScheduleFeature(deps),
+    createStatusFeature(deps),
   ];
   const fallback = createFallbackFeature();
   for (const feature of [...open, ...gated]) commands.push(...feature.commands);

@@ -6,7 +6,9 @@ import type { Logger } from '../logger.ts';
 import { systemClock } from '../schedule/clock.ts';
 import { openStore } from '../store/open-store.ts';
 import { seedDemoOrg } from './demo-data.ts';
-import { runConsole } from './run-console.ts';
+import { runConsole, type ConsoleAction } from './run-console.ts';
+import { digestWindow } from '../domain/digests/periods.ts';
+import type { App } from '../app.ts';
 
 export const CONSOLE_DIR_NAME = 'console-demo';
 
@@ -19,8 +21,19 @@ export async function startConsole(config: Config, logger: Logger): Promise<void
   const consoleConfig: Config = { ...config, dataDir, adminIds: [] };
   const app = await createApp(consoleConfig, { clock: systemClock, logger, token: '1:console', store });
   try {
-    await runConsole(app, { input: process.stdin, output: process.stdout, dataDir });
+    await runConsole(app, { input: process.stdin, output: process.stdout, dataDir, actions: digestActions(app, config.timeZone) });
   } finally {
     await app.close();
   }
+}
+
+/** `:run agenda|summary [YYYY-MM|YYYY-Www] [force]`: the digest of the current period to every subscribed demo chat, now. */
+function digestActions(app: App, timeZone: string): ConsoleAction[] {
+  return (['agenda', 'summary'] as const).map((kind) => ({
+    name: kind,
+    async run(args: string[]) {
+      const period = args.find((a) => /^\d{4}-(W\d{2}|\d{2})$/.test(a)) ?? digestWindow(kind, app.deps.clock.now(), timeZone).period;
+      await app.deps.digests?.run(kind, { period, force: args.includes('force') });
+    },
+  }));
 }

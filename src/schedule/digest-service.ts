@@ -1,7 +1,7 @@
 import { Telegram } from 'telegraf';
 import type { Service } from '../app.ts';
 import type { Config, Lang } from '../config.ts';
-import { digestWindow } from '../domain/digests/periods.ts';
+import { digestWindow, dueDigest } from '../domain/digests/periods.ts';
 import type { BoundChat, DigestKind } from '../domain/org.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/open-store.ts';
@@ -58,7 +58,13 @@ export function createDigestControl(options: DigestServiceOptions): DigestContro
   return {
     run: (kind, runOptions = {}) => runner.run(kind, { now: clock.now(), trigger: 'manual', ...runOptions }),
     async preview(kind, chat, lang, period) {
-      if (kind === 'agenda') return sources.agenda(chat, clock.now(), lang);
+      if (kind === 'agenda') {
+        // The next agenda: this week's until it has gone out, then next week's.
+        const now = clock.now();
+        const fields = parseCron(chat.schedules?.agenda ?? config.weeklyAgendaCron);
+        const fired = dueDigest({ kind, fields, now, timeZone: config.timeZone });
+        return sources.agenda(chat, fired ? digestWindow(kind, now, config.timeZone, 1).start : now, lang);
+      }
       return sources.summary(period ?? digestWindow('summary', clock.now(), config.timeZone).period, lang);
     },
     status: () => scheduler.status(),

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { Composer } from 'telegraf';
+import { requireRole } from '../middleware/guards.ts';
+import type { BotContext, BotDeps } from '../context.ts';
+import type { Feature } from '../feature.ts';
+import { replyHtml } from '../reply.ts';
+
+const PACKAGE_FILE = new URL('../../../package.json', import.meta.url);
+
+function uptime(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  return `${days}d ${hours}h ${minutes % 60}m`;
+}
+
+/** /status (admins): version, uptime, each job's last and next run, deliveries not completed, inactive chats. */
+export function createStatusFeature(deps: BotDeps): Feature {
+  const composer = new Composer<BotContext>();
+  const version = (JSON.parse(readFileSync(PACKAGE_FILE, 'utf8')) as { version: string }).version;
+  const createdAt = deps.clock.now();
+
+  composer.command('status', requireRole('admin'), async (ctx) => {
+    const now = deps.clock.now();
+    const when = (d: Date | string | undefined) => (d ? new Date(d).toLocaleString('sv-SE', { timeZone: deps.config.timeZone }).slice(0, 16) : ctx.t('status.never'));
+    const lines = [ctx.t('status.title'), ctx.t('status.version', { version, uptime: uptime(now.getTime() - (deps.digests?.startedAt() ?? createdAt).getTime()), zone: deps.config.timeZone })];
+    for (const job of deps.digests?.status() ?? []) {
+      const run = job.lastRun;
+      const outcome = !run ? '—' : run.ok ? ctx.t('status.ok', { sent: run.sent, failed: run.failed }) : ctx.t('status.failedRun', { detail: run.detail ?? '' });
+      lines.push(ctx.t('status.job', { job: `${job.name} (${job.cron})`, last: when(run?.at), outcome, next: when(job.nextRun) }));
+    }
+    lines.push(ctx.t('status.deliveries'));
+    const problems = deps.store.deliveries.list().filter((d) => d.status !== 'sent').slice(-30);
+    for (const d of problems) {
+      const chat = deps.store.org.chat(d.chatId);
+      lines.push(ctx.t('status.delivery', { kind: d.kind, period: d.period, chat: chat?.title || String(d.chatId), status: d.status, reason: d.reason ?? '—' }));
+    }
+    if (problems.length === 0) lines.push(ctx.t('status.noProblems'));
+    const inactive = deps.store.org.chats().filter((c) => !c.active);
+    if (inactive.length > 0) {
+      lines.push(ctx.t('status.inactive'));
+      for (const c of inactive) lines.push(ctx.t('status.inactiveChat', { title: c.title || '—', id: c.id }));
+    }
+    await replyHtml(ctx, lines.join('\n'));
+  });
+
+  return { name: 'status', commands: [{ command: 'status', minRole: 'admin', chats: 'any', help: 'menu.status' }], composer };
+}

@@ -1,0 +1,36 @@
+import { Composer } from 'telegraf';
+import { digestWindow } from '../../domain/digests/periods.ts';
+import { hasRole } from '../../domain/access.ts';
+import { audit } from '../audit.ts';
+import type { BotContext, BotDeps } from '../context.ts';
+import type { Feature } from '../feature.ts';
+import { requireRole } from '../middleware/guards.ts';
+import { replyHtml, words } from '../reply.ts';
+
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** /summary preview [YYYY-MM] (staff) and /summary send [YYYY-MM] [force] (managers, admins). */
+export function createSummaryFeature(deps: BotDeps): Feature {
+  const composer = new Composer<BotContext>();
+
+  composer.command('summary', requireRole('staff'), async (ctx) => {
+    const [verb, ...args] = words(ctx.payload);
+    const explicit = args.find((a) => PERIOD.test(a));
+    const force = args.includes('force');
+    const unknown = args.filter((a) => a !== explicit && a !== 'force');
+    if ((verb !== 'preview' && verb !== 'send') || unknown.length > 0 || !deps.digests) return void (await replyHtml(ctx, ctx.t('summary.usage')));
+    const period = explicit ?? digestWindow('summary', deps.clock.now(), deps.config.timeZone).period;
+    if (verb === 'preview') {
+      const chat = ctx.boundChat ?? { id: ctx.chat.id, title: '', unit: 'enforcement', subscriptions: [], active: true, boundBy: 0, boundAt: '' };
+      const html = await deps.digests.preview('summary', chat, ctx.lang, period);
+      return void (await replyHtml(ctx, html ?? ctx.t('summary.noFigures', { period })));
+    }
+    if (!hasRole(ctx.actor, 'manager')) return void (await replyHtml(ctx, ctx.t('error.notAllowed', { role: ctx.t('role.manager') })));
+    const report = await deps.digests.run('summary', { period, force });
+    await audit(deps, ctx, 'summary.send', period, { force, sent: report.sent, failed: report.failed });
+    if (report.missingFigures) return void (await replyHtml(ctx, ctx.t('summary.noFigures', { period })));
+    await replyHtml(ctx, ctx.t('summary.sendResult', { period, sent: report.sent, skipped: report.skipped, failed: report.failed + report.deferred }));
+  });
+
+  return { name: 'summary', commands: [{ command: 'summary', minRole: 'staff', chats: 'any', help: 'menu.summary' }], composer };
+}
