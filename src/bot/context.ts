@@ -4,6 +4,7 @@ import type { Actor, ChatKind } from '../domain/access.ts';
 import type { BoundChat } from '../domain/org.ts';
 import type { Logger } from '../logger.ts';
 import type { Clock } from '../schedule/clock.ts';
+import type { FileSource } from './files.ts';
 import type { DigestControl } from '../schedule/digest-service.ts';
 import type { Store } from '../store/open-store.ts';
 import type { Translate } from '../text/i18n.ts';
@@ -16,6 +17,8 @@ export interface BotDeps {
   logger: Logger;
   /** Random, URL-safe, for invite codes; tests pass a predictable one. */
   newCode: () => string;
+  /** Downloads documents sent to the bot; Telegram's file endpoint when absent (the console sets its own). */
+  files?: FileSource;
   /** Scheduled digests (set by createApp; absent in feature tests that do not need them). */
   digests?: DigestControl;
 }

@@ -1,0 +1,27 @@
+import type { Telegram } from 'telegraf';
+
+/** Where the bytes of a document sent to the bot come from: Telegram in production, local files in the console. */
+export interface FileSource {
+  download(fileId: string, maxBytes: number, telegram: Telegram): Promise<Buffer>;
+}
+
+export class FileTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`file larger than ${limit} bytes`);
+    this.name = 'FileTooLargeError';
+  }
+}
+
+/** getFile, then an HTTP download from the Bot API's file endpoint (https://core.telegram.org/bots/api#getfile). */
+export const telegramFiles: FileSource = {
+  async download(fileId, maxBytes, telegram) {
+    const url = await telegram.getFileLink(fileId);
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`download failed: HTTP ${response.status}`);
+    const declared = Number(response.headers.get('content-length') ?? 0);
+    if (declared > maxBytes) throw new FileTooLargeError(maxBytes);
+    const buffer = Buffer.from(await response.arrayBuffer());
+    if (buffer.length > maxBytes) throw new FileTooLargeError(maxBytes);
+    return buffer;
+  },
+};
