@@ -52,7 +52,7 @@ export function createDigestControl(options: DigestServiceOptions): DigestContro
     logger,
     deliveries: store.deliveries,
     runDigest: (kind, runOptions) => runner.run(kind, runOptions),
-    idle: runner.idle,
+    idle: () => runner.idle(),
     ...(options.runReminders ? { runReminders: options.runReminders } : {}),
   });
   return {

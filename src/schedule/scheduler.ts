@@ -14,7 +14,7 @@ export function isValidCron(expression: string): boolean {
 }
 
 export function parseCron(expression: string): CronFields {
-  return parse(expression) as CronFields;
+  return parse(expression);
 }
 
 export interface JobStatus {

@@ -16,7 +16,7 @@ function virtualTime() {
   return { now: () => t, sleep: async (ms: number) => void (waits.push(ms), (t += ms)), waits };
 }
 
-describe('sender against the fake Bot API', () => {
+void describe('sender against the fake Bot API', () => {
   let fake: FakeTelegram;
   let store: Store;
   before(async () => {
@@ -33,7 +33,7 @@ describe('sender against the fake Bot API', () => {
     return { time, sender: createSender({ telegram, org: store.org, logger: silentLogger, now: time.now, sleep: time.sleep }) };
   };
 
-  it('waits out a 429 for retry_after seconds and then delivers once', async () => {
+  void it('waits out a 429 for retry_after seconds and then delivers once', async () => {
     fake.addChat(GROUP_A);
     fake.rateLimit(GROUP_A, 7);
     const { sender, time } = make();
@@ -44,7 +44,7 @@ describe('sender against the fake Bot API', () => {
     assert.equal(sender.stats.retriedAfter429, 1);
   });
 
-  it('defers instead of waiting hours', async () => {
+  void it('defers instead of waiting hours', async () => {
     fake.addChat(GROUP_B);
     fake.rateLimit(GROUP_B, 3600);
     const { sender } = make();
@@ -53,7 +53,7 @@ describe('sender against the fake Bot API', () => {
     assert.equal(fake.sentTo(GROUP_B).length, 0);
   });
 
-  it('marks a chat that removed the bot inactive and reports blocked', async () => {
+  void it('marks a chat that removed the bot inactive and reports blocked', async () => {
     const id = -1003;
     fake.addChat(id);
     await bind(id);
@@ -64,7 +64,7 @@ describe('sender against the fake Bot API', () => {
     assert.equal(store.org.chat(id)?.active, false);
   });
 
-  it('follows migrate_to_chat_id: moves the binding and sends once to the new id', async () => {
+  void it('follows migrate_to_chat_id: moves the binding and sends once to the new id', async () => {
     const id = -1004;
     const to = -1009004;
     fake.addChat(id);
@@ -78,7 +78,7 @@ describe('sender against the fake Bot API', () => {
     assert.equal(store.org.chat(to)?.unit, 'enforcement');
   });
 
-  it('retries 5xx with backoff, gives up after the bounded number of retries', async () => {
+  void it('retries 5xx with backoff, gives up after the bounded number of retries', async () => {
     const id = -1005;
     fake.addChat(id);
     fake.failNext(id, 502, 'Bad Gateway', 2);
@@ -90,13 +90,13 @@ describe('sender against the fake Bot API', () => {
     assert.equal(failed.ok ? 'ok' : failed.reason, 'failed');
   });
 
-  it('reports a chat the bot never met as not_found', async () => {
+  void it('reports a chat the bot never met as not_found', async () => {
     const { sender } = make();
     const result = await sender.sendHtml(-1999, 'x');
     assert.equal(result.ok ? 'ok' : result.reason, 'not_found');
   });
 
-  it('splits a long text into parts the fake accepts, in order', async () => {
+  void it('splits a long text into parts the fake accepts, in order', async () => {
     const id = -1006;
     fake.addChat(id);
     const line = '<b>T1</b> 进度 &lt;50%&gt; ' + '很长的进展说明'.repeat(20);
@@ -111,8 +111,8 @@ describe('sender against the fake Bot API', () => {
   });
 });
 
-describe('throttle', () => {
-  it('keeps every second under the global rate and every group minute under 20', () => {
+void describe('throttle', () => {
+  void it('keeps every second under the global rate and every group minute under 20', () => {
     const throttle = new Throttle({ globalPerSecond: 30, groupPerMinute: 20, chatIntervalMs: 1000 });
     const times: number[] = [];
     for (let i = 0; i < 300; i++) times.push(throttle.reserve(-(i % 300) - 1, 0));

@@ -118,6 +118,6 @@ export function buildSummary(input: SummaryInput): Summary {
     })),
     amountApplied: input.amountApplied === undefined ? DASH : formatWan(input.amountApplied),
     amountRealised: input.amountRealised === undefined ? DASH : formatWan(input.amountRealised),
-    groups: [...groups.values()].sort((a, b) => (a.itemCode ?? '~').localeCompare(b.itemCode ?? '~')),
+    groups: [...groups.values()].sort((a, b) => Number(a.itemCode === undefined) - Number(b.itemCode === undefined) || (a.itemCode ?? '').localeCompare(b.itemCode ?? '', 'en', { numeric: true })),
   };
 }
