@@ -4,6 +4,9 @@ import type { BotContext, BotDeps } from './context.ts';
 import { createErrorHandler } from './error-handler.ts';
 import { createBindFeature } from './features/bind.ts';
 import { createFallbackFeature } from './features/fallback.ts';
+import { createProgressFeature } from './features/progress.ts';
+import { createTaskFeature } from './features/task.ts';
+import { createWallFeature } from './features/wall.ts';
 import { createHelpFeature } from './features/help.ts';
 import { createInviteFeature } from './features/invite.ts';
 import { createLangFeature } from './features/lang.ts';
@@ -39,6 +42,9 @@ export function createBot(deps: BotDeps, options: BotOptions): { bot: Telegraf<B
     createInviteFeature(deps),
     createUsersFeature(deps),
     createUnitsFeature(deps),
+    createProgressFeature(deps),
+    createTaskFeature(deps),
+    createWallFeature(deps),
     createAgendaFeature(deps),
     createSummaryFeature(deps),
     createScheduleFeature(deps),

@@ -45,7 +45,7 @@ export function parseDue(token: string, now: Date, timeZone: string): string | n
 
 function ownerRef(token: string): OwnerRef | undefined {
   if (/^@[A-Za-z0-9_]{3,32}$/.test(token)) return { username: token.slice(1) };
-  if (/^\d{5,15}$/.test(token)) return { id: Number(token) };
+  if (/^\d{4,15}$/.test(token)) return { id: Number(token) };
   return undefined;
 }
 

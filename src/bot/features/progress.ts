@@ -1,0 +1,167 @@
+import { Composer } from 'telegraf';
+import { message } from 'telegraf/filters';
+import { canManageUnit, isRegistered } from '../../domain/access.ts';
+import { parseProgressText, progressTagBody } from '../../domain/progress/parse-progress.ts';
+import type { ProgressSource, ProgressUpdate } from '../../domain/progress/types.ts';
+import { audit } from '../audit.ts';
+import type { BotContext, BotDeps } from '../context.ts';
+import type { Feature } from '../feature.ts';
+import { requireRole } from '../middleware/guards.ts';
+import { replyHtml, words } from '../reply.ts';
+import { renderUnit } from '../render/progress.ts';
+
+export const PROMPT_CALLBACK = 'progress:prompt';
+const UNDO_WINDOW_MS = 24 * 3600_000;
+const COMMAND_PREFIX = /^\/progress(?:@\w+)?(?:\s+|$)/i;
+
+/** Replies in groups go to the message they answer, so a busy group sees what was recorded. */
+async function answer(ctx: BotContext, text: string, messageId: number | undefined): Promise<void> {
+  await replyHtml(ctx, text, ctx.chatKind === 'group' && messageId ? { reply_parameters: { message_id: messageId, allow_sending_without_reply: true } } : {});
+}
+
+type Checked = { ok: true; text: string; itemCode?: string; percent?: number; unit: string } | { ok: false; reply: string };
+
+/** Parse → item exists → which unit: the same for a new message and an edited one. */
+function check(deps: BotDeps, ctx: BotContext, body: string): Checked {
+  const parsed = parseProgressText(body);
+  if (!parsed.ok) {
+    return { ok: false, reply: parsed.error === 'tooLong' ? ctx.t('progress.tooLong', { length: parsed.length, limit: parsed.limit }) : ctx.t('progress.usage') };
+  }
+  const { itemCode } = parsed.value;
+  const item = itemCode ? deps.store.tasks.item(itemCode) : undefined;
+  if (itemCode && !item) return { ok: false, reply: ctx.t('progress.unknownItem', { code: itemCode }) };
+  const unit = item?.unit ?? ctx.boundChat?.unit ?? ctx.actor.member?.units[0];
+  if (!unit) return { ok: false, reply: ctx.t('progress.noUnit') };
+  return { ok: true, ...parsed.value, unit };
+}
+
+function confirmation(deps: BotDeps, ctx: BotContext, update: ProgressUpdate): string {
+  const percent = update.percent !== undefined ? ctx.t('progress.percent', { percent: update.percent }) : '';
+  const r = { t: ctx.t, lang: ctx.lang, units: deps.store.org.units(), members: deps.store.org.members() };
+  return update.itemCode
+    ? ctx.t('progress.recordedItem', { id: update.id, code: update.itemCode, title: deps.store.tasks.item(update.itemCode)?.title ?? '', percent })
+    : ctx.t('progress.recordedGeneral', { id: update.id, unit: renderUnit(r, update.unit), percent });
+}
+
+const preview = (text: string) => (text.length > 80 ? `${text.slice(0, 80)}…` : text);
+
+/**
+ * /progress <text> anywhere; a group message starting with #进度 or #progress in a bound group
+ * (seen only when the bot is a group admin or privacy mode is off); edits of those messages;
+ * /undo. "Recorded" is said only after the append was synced to disk.
+ */
+export function createProgressFeature(deps: BotDeps): Feature {
+  const composer = new Composer<BotContext>();
+
+  const record = async (ctx: BotContext, body: string, source: ProgressSource, chatId: number, messageId: number) => {
+    const checked = check(deps, ctx, body);
+    if (!checked.ok) return void (await answer(ctx, checked.reply, messageId));
+    const { ok: _ok, ...fields } = checked;
+    let result: { created: boolean; update: ProgressUpdate };
+    try {
+      result = await deps.store.progress.record({
+        ...fields,
+        chatId,
+        messageId,
+        author: ctx.actor.telegramId,
+        authorName: ctx.actor.member?.name ?? ctx.from?.first_name ?? String(ctx.actor.telegramId),
+        source,
+        at: deps.clock.now().toISOString(),
+      });
+    } catch (err) {
+      deps.logger.error('progress: could not store an update', { error: String(err) });
+      return void (await answer(ctx, ctx.t('error.saveFailed'), messageId));
+    }
+    if (!result.created) {
+      if (ctx.chatKind === 'private') await answer(ctx, ctx.t('progress.duplicate', { id: result.update.id }), messageId);
+      return;
+    }
+    await audit(deps, ctx, 'progress.add', String(result.update.id), { item: result.update.itemCode, unit: result.update.unit });
+    await answer(ctx, confirmation(deps, ctx, result.update), messageId);
+  };
+
+  const remove = async (ctx: BotContext, target: ProgressUpdate) => {
+    let removed: ProgressUpdate | undefined;
+    try {
+      removed = await deps.store.progress.remove(target.id, ctx.actor.telegramId, deps.clock.now().toISOString());
+    } catch (err) {
+      deps.logger.error('progress: could not store a removal', { error: String(err) });
+      return void (await replyHtml(ctx, ctx.t('error.saveFailed')));
+    }
+    if (!removed) return void (await replyHtml(ctx, ctx.t('progress.undoNotFound', { id: target.id })));
+    await audit(deps, ctx, 'progress.remove', String(target.id), { author: target.author, unit: target.unit });
+    await replyHtml(ctx, ctx.t('progress.undone', { id: target.id, text: preview(target.text) }));
+  };
+
+  const removeById = async (ctx: BotContext, arg: string) => {
+    if (!/^#?\d+$/.test(arg)) return void (await replyHtml(ctx, ctx.t('progress.undoUsage')));
+    const id = Number(arg.replace('#', ''));
+    const target = deps.store.progress.get(id);
+    if (!target || target.removed) return void (await replyHtml(ctx, ctx.t('progress.undoNotFound', { id })));
+    const ownRecent = target.author === ctx.actor.telegramId && deps.clock.now().getTime() - Date.parse(target.at) <= UNDO_WINDOW_MS;
+    if (!ownRecent && !canManageUnit(ctx.actor, target.unit)) return void (await replyHtml(ctx, ctx.t('progress.undoNotAllowed')));
+    await remove(ctx, target);
+  };
+
+  composer.command('progress', requireRole('staff'), async (ctx) => {
+    const [first, second] = words(ctx.payload);
+    if (first === 'remove') return removeById(ctx, second ?? '');
+    await record(ctx, ctx.payload, 'command', ctx.chat.id, ctx.message.message_id);
+  });
+
+  composer.on(message('text'), async (ctx, next) => {
+    const body = ctx.chatKind === 'group' ? progressTagBody(ctx.message.text) : undefined;
+    if (body === undefined) return next();
+    // Strangers in a bound group: nothing stored, nothing said.
+    if (!isRegistered(ctx.actor)) return;
+    await record(ctx, body, 'tag', ctx.chat.id, ctx.message.message_id);
+  });
+
+  composer.on('edited_message', async (ctx, next) => {
+    const edited = ctx.editedMessage;
+    if (!('text' in edited)) return next();
+    const body = edited.text.match(COMMAND_PREFIX) ? edited.text.replace(COMMAND_PREFIX, '') : progressTagBody(edited.text);
+    const target = deps.store.progress.byMessage(edited.chat.id, edited.message_id);
+    if (body === undefined && !target) return next();
+    const quiet = ctx.chatKind === 'group';
+    if (!isRegistered(ctx.actor)) return;
+    if (!target || target.removed || target.author !== ctx.actor.telegramId || body === undefined) {
+      if (!quiet) await replyHtml(ctx, ctx.t('progress.editUnknown'));
+      return;
+    }
+    const checked = check(deps, ctx, body);
+    if (!checked.ok) return void (await answer(ctx, checked.reply, edited.message_id));
+    const change = { text: checked.text, ...(checked.itemCode ? { itemCode: checked.itemCode } : {}), ...(checked.percent !== undefined ? { percent: checked.percent } : {}) };
+    try {
+      await deps.store.progress.edit(target.id, change, ctx.actor.telegramId, deps.clock.now().toISOString());
+    } catch (err) {
+      deps.logger.error('progress: could not store an edit', { error: String(err) });
+      return void (await answer(ctx, ctx.t('error.saveFailed'), edited.message_id));
+    }
+    await audit(deps, ctx, 'progress.edit', String(target.id), { item: change.itemCode });
+    await answer(ctx, ctx.t('progress.edited', { id: target.id }), edited.message_id);
+  });
+
+  composer.command('undo', requireRole('staff'), async (ctx) => {
+    const [arg] = words(ctx.payload);
+    if (arg !== undefined) return removeById(ctx, arg);
+    const since = new Date(deps.clock.now().getTime() - UNDO_WINDOW_MS).toISOString();
+    const last = deps.store.progress.lastBy(ctx.actor.telegramId, since);
+    if (!last) return void (await replyHtml(ctx, ctx.t('progress.nothingToUndo')));
+    await remove(ctx, last);
+  });
+
+  composer.action(PROMPT_CALLBACK, requireRole('staff'), async (ctx) => {
+    await ctx.answerCbQuery();
+    await replyHtml(ctx, ctx.t('progress.prompt'));
+  });
+
+  return {
+    name: 'progress',
+    commands: [
+      { command: 'progress', minRole: 'staff', chats: 'any', help: 'menu.progress' },
+      { command: 'undo', minRole: 'staff', chats: 'any', help: 'menu.undo' },
+    ],
+    composer,
+  };
+}
