@@ -9,6 +9,9 @@ import { seedDemoOrg } from './demo-data.ts';
 import { runConsole, type ConsoleAction } from './run-console.ts';
 import { digestWindow } from '../domain/digests/periods.ts';
 import type { App } from '../app.ts';
+import { backupAction } from '../ops/status-lines.ts';
+import { htmlToText } from '../text/html.ts';
+import { translator } from '../text/i18n.ts';
 
 export const CONSOLE_DIR_NAME = 'console-demo';
 
@@ -21,7 +24,8 @@ export async function startConsole(config: Config, logger: Logger): Promise<void
   const consoleConfig: Config = { ...config, dataDir, adminIds: [] };
   const app = await createApp(consoleConfig, { clock: systemClock, logger, token: '1:console', store });
   try {
-    await runConsole(app, { input: process.stdin, output: process.stdout, dataDir, actions: digestActions(app, config.timeZone) });
+    const backup = backupAction({ dataDir, keep: config.backupKeep, now: () => app.deps.clock.now(), t: translator(config.defaultLang), write: (html) => process.stdout.write(htmlToText(html) + '\n') });
+    await runConsole(app, { input: process.stdin, output: process.stdout, dataDir, actions: [...digestActions(app, config.timeZone), backup] });
   } finally {
     await app.close();
   }

@@ -163,3 +163,30 @@ export async function runBackup(dataDir: string, options: { now: Date; keep: num
   const removed = await pruneBackups(dataDir, options.keep);
   return { ...info, removed };
 }
+
+/** Bytes of the court's data (backups and set-aside copies not counted). */
+export async function dataSize(dataDir: string): Promise<number> {
+  const walk = async (dir: string, top: boolean): Promise<number> => {
+    let total = 0;
+    for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+      if (top && !isDataEntry(entry.name)) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) total += await walk(path, false);
+      else if (entry.isFile()) total += (await stat(path).catch(() => ({ size: 0 }))).size;
+    }
+    return total;
+  };
+  return walk(dataDir, true);
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}

@@ -6,9 +6,10 @@ import { coreMessages } from './messages/core.ts';
 import { progressMessages } from './messages/progress.ts';
 import { digestMessages } from './messages/digests.ts';
 import { metricsMessages } from './messages/metrics.ts';
+import { operationsMessages } from './messages/operations.ts';
 
 /** Each feature keeps its strings in its own file under messages/; list it here. */
-const catalogs = [coreMessages, accessMessages, consoleMessages, digestMessages, progressMessages, metricsMessages] as const;
+const catalogs = [coreMessages, accessMessages, consoleMessages, digestMessages, progressMessages, metricsMessages, operationsMessages] as const;
 
 type KeysOf<T> = T extends { zh: Record<infer K, string> } ? K : never;
 export type MessageKey = KeysOf<(typeof catalogs)[number]>;

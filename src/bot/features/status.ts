@@ -4,6 +4,7 @@ import { requireRole } from '../middleware/guards.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
 import { replyHtml } from '../reply.ts';
+import { operationsStatus } from '../../ops/status-lines.ts';
 
 const PACKAGE_FILE = new URL('../../../package.json', import.meta.url);
 
@@ -29,6 +30,7 @@ export function createStatusFeature(deps: BotDeps): Feature {
       const outcome = !run ? '—' : run.ok ? ctx.t('status.ok', { sent: run.sent, failed: run.failed }) : ctx.t('status.failedRun', { detail: run.detail ?? '' });
       lines.push(ctx.t('status.job', { job: `${job.name} (${job.cron})`, last: when(run?.at), outcome, next: when(job.nextRun) }));
     }
+    lines.push(...(await operationsStatus(deps.store, ctx.t, when)));
     lines.push(ctx.t('status.deliveries'));
     const problems = deps.store.deliveries.list().filter((d) => d.status !== 'sent').slice(-30);
     for (const d of problems) {
