@@ -22,11 +22,11 @@ export function progressTagBody(message: string): string | undefined {
 
 /**
  * Reads the item reference (`#T12` or `T12`) and percentage (`60%`) of an update; the
- * reference is taken out of the text, everything else is kept as written.
+ * reference is taken out of the text, everything else is kept as written. The limit applies
+ * to the text that is stored.
  */
 export function parseProgressText(body: string): ProgressParse {
   const trimmed = body.trim();
-  if (trimmed.length > PROGRESS_TEXT_LIMIT) return { ok: false, error: 'tooLong', limit: PROGRESS_TEXT_LIMIT, length: trimmed.length };
   let text = trimmed;
   let itemCode: string | undefined;
   const item = ITEM.exec(text);
@@ -34,6 +34,7 @@ export function parseProgressText(body: string): ProgressParse {
     itemCode = `T${Number(item[3])}`;
     text = (text.slice(0, item.index + item[1]!.length) + text.slice(item.index + item[0].length)).replace(/^[\s:：,，]+/u, '').trim();
   }
+  if (text.length > PROGRESS_TEXT_LIMIT) return { ok: false, error: 'tooLong', limit: PROGRESS_TEXT_LIMIT, length: text.length };
   let percent: number | undefined;
   const pct = PERCENT.exec(text);
   if (pct && Number(pct[2]) <= 100) percent = Number(pct[2]);

@@ -38,6 +38,7 @@ describe('parseProgressText', () => {
   });
   it('accepts exactly 4,000 characters and refuses 4,001 with the limit', () => {
     assert.equal(parseProgressText('进'.repeat(4000)).ok, true);
+    assert.equal(parseProgressText(`#T1 ${'进'.repeat(4000)}`).ok, true);
     const r = parseProgressText('进'.repeat(4001));
     assert.deepEqual(r, { ok: false, error: 'tooLong', limit: 4000, length: 4001 });
   });
