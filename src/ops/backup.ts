@@ -7,6 +7,8 @@ import { LOCK_FILE } from '../store/data-dir-lock.ts';
 export const BACKUPS_DIR = 'backups';
 export const MANIFEST_FILE = 'backup-manifest.json';
 const CONSOLE_DIR = 'console-demo';
+/** Shipped with the code in ./data (the default DATA_DIR): not the court's data, never restored over. */
+const SHIPPED = new Set(['seed', 'README.md']);
 const IN_PROGRESS = '.partial-';
 
 export interface BackupInfo {
@@ -25,13 +27,15 @@ interface Manifest {
 
 /**
  * What belongs to the court's data: everything in DATA_DIR except the backups themselves,
- * the pid lock, folders set aside by a restore, the console's demo data and lowdb's temp files.
+ * the pid lock, folders set aside by a restore, the console's demo data, the shipped seed
+ * files and lowdb's temp files.
  */
 export function isDataEntry(name: string): boolean {
   return (
     name !== BACKUPS_DIR &&
     name !== LOCK_FILE &&
     name !== CONSOLE_DIR &&
+    !SHIPPED.has(name) &&
     !name.startsWith('pre-restore-') &&
     !name.startsWith('.') &&
     !name.endsWith('.tmp')

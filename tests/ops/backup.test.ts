@@ -54,6 +54,18 @@ describe('makeBackup', () => {
     }
   });
 
+  it('leaves out what ships with the code in ./data and the console demo, so a restore never rewrites them', async () => {
+    const dir = await dataDir();
+    await writeFile(join(dir, 'org.json'), '{"schemaVersion":1}');
+    await writeFile(join(dir, 'README.md'), 'shipped');
+    for (const sub of ['seed', 'console-demo', 'pre-restore-2024-09-01T00-00-00-000Z']) {
+      await mkdir(join(dir, sub));
+      await writeFile(join(dir, sub, 'units.json'), '[]');
+    }
+    const info = await makeBackup(dir, new Date('2024-09-02T00:00:00Z'));
+    assert.deepEqual(await files(info.dir), [MANIFEST_FILE, 'org.json']);
+  });
+
   it('copies an append log only up to its last whole line', async () => {
     const dir = await dataDir();
     await writeFile(join(dir, 'org.json'), '{"schemaVersion":1}');
