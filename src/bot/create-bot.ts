@@ -14,6 +14,12 @@ import { createMembershipFeature } from './features/membership.ts';
 import { createStartFeature } from './features/start.ts';
 import { createUnitsFeature } from './features/units.ts';
 import { createUsersFeature } from './features/users.ts';
+import { createBoardFeature } from './features/board.ts';
+import { createCatalogFeature } from './features/catalog.ts';
+import { createMetricImportFeature } from './features/metric-import.ts';
+import { createMetricQueryFeature } from './features/metric-query.ts';
+import { createRankFeature } from './features/rank.ts';
+import { createTrendFeature } from './features/trend.ts';
 import { createAgendaFeature } from './features/agenda.ts';
 import { createScheduleFeature } from './features/schedule.ts';
 import { createStatusFeature } from './features/status.ts';
@@ -42,6 +48,12 @@ export function createBot(deps: BotDeps, options: BotOptions): { bot: Telegraf<B
     createInviteFeature(deps),
     createUsersFeature(deps),
     createUnitsFeature(deps),
+    createMetricQueryFeature(deps),
+    createBoardFeature(deps),
+    createRankFeature(deps),
+    createTrendFeature(deps),
+    createCatalogFeature(deps),
+    createMetricImportFeature(deps),
     createProgressFeature(deps),
     createTaskFeature(deps),
     createWallFeature(deps),

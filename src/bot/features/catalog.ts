@@ -1,0 +1,118 @@
+import { Composer } from 'telegraf';
+import { hasRole } from '../../domain/access.ts';
+import { applyReferenceArgs, buildMetricFromArgs, nameTaken, validateMetricDef } from '../../domain/metrics/catalog-edit.ts';
+import { findMetric, metricName } from '../../domain/metrics/catalog.ts';
+import type { MetricDef } from '../../domain/metrics/types.ts';
+import { audit } from '../audit.ts';
+import type { BotContext, BotDeps } from '../context.ts';
+import type { Feature } from '../feature.ts';
+import { requireRole } from '../middleware/guards.ts';
+import { formatReference } from '../render/metrics.ts';
+import { replyHtml, words } from '../reply.ts';
+
+function splitNameAndSettings(args: string[]): { name: string; settings: string[] } {
+  return { name: args.filter((a) => !a.includes('=')).join(' '), settings: args.filter((a) => a.includes('=')) };
+}
+
+function renderList(deps: BotDeps, ctx: BotContext): string {
+  const catalog = deps.store.metrics.catalog();
+  return [
+    ctx.t('catalog.header', { count: catalog.length }),
+    ...catalog.map((def) =>
+      ctx.t('catalog.line', {
+        star: def.board ? '★' : '',
+        code: def.code,
+        name: metricName(def, ctx.lang),
+        unit: def.unit,
+        direction: ctx.t(`direction.${def.direction}`),
+        reference: formatReference(ctx.t, ctx.lang, def),
+      }),
+    ),
+  ].join('\n');
+}
+
+function renderShow(ctx: BotContext, def: MetricDef): string {
+  const f = def.formula;
+  const formula = f ? (ctx.lang === 'zh' ? `${f.numeratorZh}${f.denominatorZh ? ` ÷ ${f.denominatorZh}` : ''}` : `${f.numeratorEn}${f.denominatorEn ? ` ÷ ${f.denominatorEn}` : ''}`) : '—';
+  return ctx.t('catalog.show', {
+    name: metricName(def, ctx.lang),
+    code: def.code,
+    nameZh: def.nameZh,
+    nameEn: def.nameEn,
+    aliases: def.aliases.join('、') || '—',
+    group: ctx.t(`group.${def.group}`),
+    unit: def.unit,
+    direction: ctx.t(`direction.${def.direction}`),
+    formula,
+    reference: formatReference(ctx.t, ctx.lang, def),
+    board: ctx.t(def.board ? 'metric.yes' : 'metric.no'),
+  });
+}
+
+/** A catalog file (`{ "metrics": [...] }`) sent as a document: every definition checked, then all saved. */
+export async function importCatalogFile(deps: BotDeps, ctx: BotContext, bytes: Buffer, file: string): Promise<void> {
+  let defs: MetricDef[];
+  try {
+    const parsed = JSON.parse(bytes.toString('utf8')) as unknown;
+    const list = Array.isArray(parsed) ? parsed : (parsed as { metrics?: unknown }).metrics;
+    if (!Array.isArray(list) || list.length === 0) throw new Error('no "metrics" list');
+    defs = list.map((raw) => {
+      const result = validateMetricDef(raw);
+      if (!result.ok) throw new Error(result.detail);
+      return result.value;
+    });
+  } catch (err) {
+    await replyHtml(ctx, ctx.t('catalog.importInvalid', { detail: err instanceof Error ? err.message.slice(0, 200) : String(err) }));
+    return;
+  }
+  for (const def of defs) await deps.store.metrics.saveMetric(def);
+  await audit(deps, ctx, 'catalog.import', file, { count: defs.length });
+  await replyHtml(ctx, ctx.t('catalog.imported', { count: defs.length }));
+}
+
+/** /catalog: list and show for staff; set, board, add and alias for admins and managers (audited). */
+export function createCatalogFeature(deps: BotDeps): Feature {
+  const composer = new Composer<BotContext>();
+  composer.command('catalog', requireRole('staff'), async (ctx) => {
+    const [sub = '', ...args] = words(ctx.payload);
+    const repo = deps.store.metrics;
+    if (sub === '' || sub === 'list') return void (await replyHtml(ctx, renderList(deps, ctx)));
+    const editing = ['set', 'board', 'add', 'alias'].includes(sub);
+    if (editing && !hasRole(ctx.actor, 'manager')) return requireRole('manager')(ctx, async () => {});
+    if (sub === 'add') {
+      const built = buildMetricFromArgs(repo.catalog(), args);
+      if (!built.ok) return void (await replyHtml(ctx, ctx.t('catalog.badArgs', { detail: built.detail })));
+      await repo.saveMetric(built.value);
+      await audit(deps, ctx, 'catalog.add', built.value.code, { ...built.value });
+      return void (await replyHtml(ctx, ctx.t('catalog.added', { name: metricName(built.value, ctx.lang), code: built.value.code })));
+    }
+    const { name, settings } = splitNameAndSettings(sub === 'alias' || sub === 'board' ? args.slice(0, 1) : args);
+    const def = name ? findMetric(repo.catalog(), name) : undefined;
+    if (!['show', 'set', 'board', 'alias'].includes(sub) || !name) return void (await replyHtml(ctx, ctx.t('catalog.usage')));
+    if (!def) return void (await replyHtml(ctx, ctx.t('catalog.unknown', { name })));
+    const label = metricName(def, ctx.lang);
+    if (sub === 'show') return void (await replyHtml(ctx, renderShow(ctx, def)));
+    if (sub === 'set') {
+      const reference = applyReferenceArgs(def.reference, settings);
+      if (!reference.ok) return void (await replyHtml(ctx, ctx.t('catalog.badArgs', { detail: reference.detail })));
+      const next = { ...def, reference: reference.value };
+      await repo.saveMetric(next);
+      await audit(deps, ctx, 'catalog.set', def.code, { before: def.reference, after: next.reference });
+      return void (await replyHtml(ctx, ctx.t('catalog.updated', { name: label, reference: formatReference(ctx.t, ctx.lang, next) })));
+    }
+    if (sub === 'board') {
+      const on = args[1] !== 'off';
+      await repo.saveMetric({ ...def, board: on });
+      await audit(deps, ctx, 'catalog.board', def.code, { board: on });
+      return void (await replyHtml(ctx, ctx.t(on ? 'catalog.boardOn' : 'catalog.boardOff', { name: label })));
+    }
+    const alias = args.slice(1).join(' ');
+    if (!alias) return void (await replyHtml(ctx, ctx.t('catalog.usage')));
+    const taken = nameTaken(repo.catalog(), [alias]);
+    if (taken) return void (await replyHtml(ctx, ctx.t('catalog.exists', { code: taken })));
+    await repo.saveMetric({ ...def, aliases: [...def.aliases, alias] });
+    await audit(deps, ctx, 'catalog.alias', def.code, { alias });
+    await replyHtml(ctx, ctx.t('catalog.aliasAdded', { name: label, alias }));
+  });
+  return { name: 'catalog', commands: [{ command: 'catalog', minRole: 'staff', chats: 'private', help: 'menu.catalog' }], composer };
+}

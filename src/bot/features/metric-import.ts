@@ -1,0 +1,130 @@
+import { randomBytes } from 'node:crypto';
+import { Composer, Markup } from 'telegraf';
+import { callbackQuery, message } from 'telegraf/filters';
+import { hasRole } from '../../domain/access.ts';
+import { buildImportPlan } from '../../domain/metrics/import-rows.ts';
+import type { Observation } from '../../domain/metrics/types.ts';
+import { MAX_IMPORT_BYTES, readTable, type TableError } from '../../import/read-table.ts';
+import type { Translate } from '../../text/i18n.ts';
+import { audit } from '../audit.ts';
+import type { BotContext, BotDeps } from '../context.ts';
+import type { Feature } from '../feature.ts';
+import { FileTooLargeError, telegramFiles } from '../files.ts';
+import { replyHtml } from '../reply.ts';
+import { importCatalogFile } from './catalog.ts';
+import { previewImport } from './import-preview.ts';
+
+const PENDING_TTL_MS = 10 * 60_000;
+
+interface PendingImport {
+  userId: number;
+  file: string;
+  observations: Observation[];
+  added: number;
+  replaced: number;
+  expiresAt: number;
+}
+
+function tableError(t: Translate, error: TableError): string {
+  switch (error.code) {
+    case 'too_large':
+      return t('import.tooLarge', { limit: `${error.limit / 1024 / 1024} MB` });
+    case 'too_many_rows':
+      return t('import.tooManyRows', { limit: error.limit });
+    case 'unsupported_type':
+      return t('import.unsupported');
+    case 'unreadable':
+      return t('import.unreadable', { detail: error.detail.slice(0, 200) });
+    case 'empty':
+      return t('import.empty');
+  }
+}
+
+/**
+ * A CSV or XLSX sent by an admin or manager in a private chat: validated, previewed, and
+ * written only when the sender presses Confirm. A file with any error changes nothing.
+ */
+export function createMetricImportFeature(deps: BotDeps): Feature {
+  const composer = new Composer<BotContext>();
+  const pending = new Map<string, PendingImport>();
+  const sweep = (now: number) => {
+    for (const [id, p] of pending) if (p.expiresAt <= now) pending.delete(id);
+  };
+
+  composer.on(message('document'), async (ctx, next) => {
+    if (ctx.chatKind !== 'private') return next();
+    if (!hasRole(ctx.actor, 'manager')) {
+      await replyHtml(ctx, ctx.t('import.refusedRole'));
+      return;
+    }
+    const doc = ctx.message.document;
+    const file = doc.file_name ?? 'upload';
+    if ((doc.file_size ?? 0) > MAX_IMPORT_BYTES) {
+      await replyHtml(ctx, tableError(ctx.t, { code: 'too_large', limit: MAX_IMPORT_BYTES }));
+      return;
+    }
+    let bytes: Buffer;
+    try {
+      bytes = await (deps.files ?? telegramFiles).download(doc.file_id, MAX_IMPORT_BYTES, ctx.telegram);
+    } catch (err) {
+      if (err instanceof FileTooLargeError) await replyHtml(ctx, tableError(ctx.t, { code: 'too_large', limit: err.limit }));
+      else {
+        deps.logger.warn('import download failed', { error: err instanceof Error ? err.message : String(err) });
+        await replyHtml(ctx, ctx.t('import.downloadFailed'));
+      }
+      return;
+    }
+    if (file.toLowerCase().endsWith('.json')) {
+      await importCatalogFile(deps, ctx, bytes, file);
+      return;
+    }
+    const table = await readTable(bytes, file);
+    if (!table.ok) {
+      await replyHtml(ctx, tableError(ctx.t, table.error));
+      return;
+    }
+    const plan = buildImportPlan(table.rows, deps.store.metrics.catalog(), deps.store.org.units());
+    const preview = previewImport(ctx.t, plan, (o) => deps.store.metrics.observation(o) !== undefined, { file, encoding: table.encoding });
+    if (plan.errors.length > 0) {
+      await replyHtml(ctx, preview.text);
+      return;
+    }
+    const now = deps.clock.now().getTime();
+    sweep(now);
+    const id = randomBytes(6).toString('base64url');
+    pending.set(id, { userId: ctx.from.id, file, observations: plan.observations, added: preview.added, replaced: preview.replaced, expiresAt: now + PENDING_TTL_MS });
+    await replyHtml(
+      ctx,
+      preview.text,
+      Markup.inlineKeyboard([[Markup.button.callback(ctx.t('import.confirm'), `mi:ok:${id}`), Markup.button.callback(ctx.t('import.cancel'), `mi:no:${id}`)]]),
+    );
+  });
+
+  composer.on(callbackQuery('data'), async (ctx, next) => {
+    const m = /^mi:(ok|no):([\w-]+)$/.exec(ctx.callbackQuery.data);
+    if (!m) return next();
+    sweep(deps.clock.now().getTime());
+    const item = pending.get(m[2]!);
+    if (!item) {
+      await ctx.answerCbQuery();
+      await replyHtml(ctx, ctx.t('import.expired'));
+      return;
+    }
+    if (item.userId !== ctx.from.id || !hasRole(ctx.actor, 'manager')) {
+      await ctx.answerCbQuery(ctx.t('import.notYours'));
+      return;
+    }
+    pending.delete(m[2]!);
+    await ctx.answerCbQuery();
+    if (m[1] === 'no') {
+      await replyHtml(ctx, ctx.t('import.cancelled'));
+      return;
+    }
+    const importedAt = deps.clock.now().toISOString();
+    const stamped = item.observations.map((o) => ({ ...o, importedBy: ctx.from.id, importedAt, source: item.file }));
+    const result = await deps.store.metrics.saveObservations(stamped);
+    await audit(deps, ctx, 'metrics.import', item.file, { rows: stamped.length, added: result.added, replaced: result.replaced });
+    await replyHtml(ctx, ctx.t('import.applied', { count: stamped.length, add: result.added, replace: result.replaced, file: item.file }));
+  });
+  return { name: 'metric-import', commands: [], composer };
+}

@@ -1,0 +1,105 @@
+import { Composer, Markup } from 'telegraf';
+import { callbackQuery } from 'telegraf/filters';
+import { findMetric, metricName, suggestMetrics } from '../../domain/metrics/catalog.ts';
+import { figureWithChanges } from '../../domain/metrics/derive.ts';
+import { parseMetricQuery, type MetricQuery, type QueryContext } from '../../domain/metrics/query.ts';
+import { COURT_UNIT, type Basis, type MetricDef } from '../../domain/metrics/types.ts';
+import { unitName } from '../../domain/org.ts';
+import type { BotContext, BotDeps } from '../context.ts';
+import { renderFigure } from '../render/metrics.ts';
+import { requireRole } from '../middleware/guards.ts';
+import { replyHtml } from '../reply.ts';
+
+export function unitLabel(deps: BotDeps, ctx: BotContext, code: string): string {
+  const unit = deps.store.org.unit(code);
+  return unit ? unitName(unit, ctx.lang) : code;
+}
+
+/** Periods with figures for the indicator and unit (for the court: any unit, since it can be derived). */
+export function periodsWithData(deps: BotDeps, metric: string, unit: string, basis?: Basis): string[] {
+  return deps.store.metrics.periods({ metric, ...(unit === COURT_UNIT ? {} : { unit }), ...(basis ? { basis } : {}) });
+}
+
+/** The latest period with figures: for the asked basis if any, else any (a month can be derived from ytd). */
+export function latestPeriodFor(deps: BotDeps, metric: string, unit: string, basis: Basis): string | undefined {
+  return periodsWithData(deps, metric, unit, basis).at(-1) ?? periodsWithData(deps, metric, unit).at(-1);
+}
+
+/** Answers one metric query: value, period, basis, changes, reference and status, rank where imported. */
+export async function answerMetric(deps: BotDeps, ctx: BotContext, def: MetricDef, query: Omit<MetricQuery, 'name'>): Promise<void> {
+  const unit = query.unit ?? COURT_UNIT;
+  const basis = query.basis ?? 'ytd';
+  const label = unitLabel(deps, ctx, unit);
+  const name = metricName(def, ctx.lang);
+  const period = query.period ?? latestPeriodFor(deps, def.code, unit, basis);
+  if (!period) {
+    await replyHtml(ctx, ctx.t('metric.noDataAtAll', { metric: name, unit: label }));
+    return;
+  }
+  const result = figureWithChanges(def, deps.store.metrics.observations({ metric: def.code }), { unit, period, basis });
+  if (!result) {
+    const periods = periodsWithData(deps, def.code, unit);
+    const lines = [ctx.t('metric.noData', { metric: name, unit: label, period })];
+    lines.push(periods.length > 0 ? ctx.t('metric.periodsWithData', { periods: periods.slice(-12).join(', ') }) : ctx.t('metric.noDataAtAll', { metric: name, unit: label }));
+    await replyHtml(ctx, lines.join('\n'));
+    return;
+  }
+  await replyHtml(ctx, renderFigure(ctx.t, ctx.lang, def, label, result));
+}
+
+/** `mq:<code>:<period>:<unit>:<basis>`, dropping the extras if Telegram's 64-byte limit would be passed. */
+export function suggestionData(prefix: string, code: string, query: Omit<MetricQuery, 'name'>): string {
+  const full = `${prefix}:${code}:${query.period ?? ''}:${query.unit ?? ''}:${query.basis ?? ''}`;
+  return Buffer.byteLength(full) <= 64 ? full : `${prefix}:${code}`.slice(0, 64);
+}
+
+/** `prefix` tells which answer the button asks for: mq (figure), mr (rank), mt (trend). */
+export function parseSuggestionData(data: string, expected: string): { code: string; query: Omit<MetricQuery, 'name'> } | undefined {
+  const [prefix, code, period, unit, basis] = data.split(':');
+  if (prefix !== expected || !code) return undefined;
+  return {
+    code,
+    query: {
+      ...(period ? { period } : {}),
+      ...(unit ? { unit } : {}),
+      ...(basis === 'ytd' || basis === 'month' ? { basis } : {}),
+    },
+  };
+}
+
+/** An unknown name: the three nearest indicators as buttons that answer the same query. */
+export async function replySuggestions(deps: BotDeps, ctx: BotContext, name: string, query: Omit<MetricQuery, 'name'>, prefix = 'mq'): Promise<void> {
+  const near = suggestMetrics(deps.store.metrics.catalog(), name, 3);
+  const buttons = near.map((def) => [Markup.button.callback(metricName(def, ctx.lang), suggestionData(prefix, def.code, query))]);
+  await replyHtml(ctx, ctx.t('metric.unknown', { name }), Markup.inlineKeyboard(buttons));
+}
+
+type Answer = (deps: BotDeps, ctx: BotContext, def: MetricDef, query: Omit<MetricQuery, 'name'>) => Promise<void>;
+
+/** Handles the suggestion buttons of one prefix: staff only, answered at once. */
+export function suggestionButtons(deps: BotDeps, prefix: string, answer: Answer): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.on(callbackQuery('data'), async (ctx, next) => {
+    const parsed = parseSuggestionData(ctx.callbackQuery.data, prefix);
+    if (!parsed) return next();
+    return requireRole('staff')(ctx, async () => {
+      await ctx.answerCbQuery();
+      const def = deps.store.metrics.metric(parsed.code);
+      if (def) await answer(deps, ctx, def, parsed.query);
+    });
+  });
+  return composer;
+}
+
+/** Command payload → indicator, or the three nearest as buttons (`prefix` picks the answer they give). */
+export async function withMetric(deps: BotDeps, ctx: BotContext, payload: string, queryContext: QueryContext, prefix: string, answer: Answer): Promise<void> {
+  const query = parseMetricQuery(payload, queryContext);
+  if (!query) {
+    await replyHtml(ctx, ctx.t('metric.usage'));
+    return;
+  }
+  const { name, ...rest } = query;
+  const def = findMetric(deps.store.metrics.catalog(), name);
+  if (!def) await replySuggestions(deps, ctx, name, rest, prefix);
+  else await answer(deps, ctx, def, rest);
+}
