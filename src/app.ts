@@ -10,6 +10,7 @@ import type { Logger } from './logger.ts';
 import { createBackupService } from './ops/backup-service.ts';
 import type { Clock } from './schedule/clock.ts';
 import { createDigestControl } from './schedule/digest-service.ts';
+import { runReminders } from './schedule/jobs/run-reminders.ts';
 import type { Sender } from './schedule/sender-port.ts';
 import { openStore, type Store } from './store/open-store.ts';
 
@@ -58,7 +59,17 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     logger: options.logger,
     newCode: options.newCode ?? (() => randomBytes(12).toString('base64url')),
   };
-  deps.digests = createDigestControl({ config, store, clock: options.clock, logger: options.logger, token: options.token, sender: options.digestSender });
+  const digests = createDigestControl({
+    config,
+    store,
+    clock: options.clock,
+    logger: options.logger,
+    token: options.token,
+    sender: options.digestSender,
+    // Reminders share the digests' sender (Telegram's limits are per bot); `now` is the tick's.
+    runReminders: (now) => runReminders({ store, sender: digests.sender, clock: { now: () => now }, config, logger: options.logger }),
+  });
+  deps.digests = digests;
   const { bot, commands } = createBot(deps, { token: options.token, apiRoot: config.apiRoot });
   const services: Service[] = [deps.digests.service];
   if (store.dataDir) {

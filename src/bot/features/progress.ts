@@ -2,7 +2,7 @@ import { Composer } from 'telegraf';
 import { message } from 'telegraf/filters';
 import { canManageUnit, isRegistered } from '../../domain/access.ts';
 import { parseProgressText, progressTagBody } from '../../domain/progress/parse-progress.ts';
-import type { ProgressSource, ProgressUpdate } from '../../domain/progress/types.ts';
+import { PROGRESS_PROMPT_ACTION, type ProgressSource, type ProgressUpdate } from '../../domain/progress/types.ts';
 import { audit } from '../audit.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
@@ -10,7 +10,6 @@ import { requireRole } from '../middleware/guards.ts';
 import { replyHtml, words } from '../reply.ts';
 import { renderUnit } from '../render/progress.ts';
 
-export const PROMPT_CALLBACK = 'progress:prompt';
 const UNDO_WINDOW_MS = 24 * 3600_000;
 const COMMAND_PREFIX = /^\/progress(?:@\w+)?(?:\s+|$)/i;
 
@@ -151,7 +150,7 @@ export function createProgressFeature(deps: BotDeps): Feature {
     await remove(ctx, last);
   });
 
-  composer.action(PROMPT_CALLBACK, requireRole('staff'), async (ctx) => {
+  composer.action(PROGRESS_PROMPT_ACTION, requireRole('staff'), async (ctx) => {
     await ctx.answerCbQuery();
     await replyHtml(ctx, ctx.t('progress.prompt'));
   });

@@ -81,3 +81,6 @@ export function applyEvent(records: Map<number, ProgressUpdate>, event: Progress
     records.set(event.id, { ...current, removed: { at: event.at, by: event.by } });
   }
 }
+
+/** callback_data of the "post an update" button under a reminder. */
+export const PROGRESS_PROMPT_ACTION = 'progress:prompt';
