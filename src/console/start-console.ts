@@ -12,6 +12,7 @@ import type { App } from '../app.ts';
 import { backupAction } from '../ops/status-lines.ts';
 import { htmlToText } from '../text/html.ts';
 import { translator } from '../text/i18n.ts';
+import { runReminders } from '../schedule/jobs/run-reminders.ts';
 
 export const CONSOLE_DIR_NAME = 'console-demo';
 
@@ -25,7 +26,7 @@ export async function startConsole(config: Config, logger: Logger): Promise<void
   const app = await createApp(consoleConfig, { clock: systemClock, logger, token: '1:console', store });
   try {
     const backup = backupAction({ dataDir, keep: config.backupKeep, now: () => app.deps.clock.now(), t: translator(config.defaultLang), write: (html) => process.stdout.write(htmlToText(html) + '\n') });
-    await runConsole(app, { input: process.stdin, output: process.stdout, dataDir, actions: [...digestActions(app, config.timeZone), backup] });
+    await runConsole(app, { input: process.stdin, output: process.stdout, dataDir, actions: [...digestActions(app, config.timeZone), backup, reminderAction(app, consoleConfig, logger)] });
   } finally {
     await app.close();
   }
@@ -40,4 +41,15 @@ function digestActions(app: App, timeZone: string): ConsoleAction[] {
       await app.deps.digests?.run(kind, { period, force: args.includes('force') });
     },
   }));
+}
+
+/** `:run reminders`: this week's progress reminders now (each owner at most once a week). */
+function reminderAction(app: App, config: Config, logger: Logger): ConsoleAction {
+  return {
+    name: 'reminders',
+    async run() {
+      const sender = app.deps.digests?.sender;
+      if (sender) await runReminders({ store: app.store, sender, clock: app.deps.clock, config, logger });
+    },
+  };
 }
