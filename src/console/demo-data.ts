@@ -1,6 +1,7 @@
 import type { BoundChat, StaffMember } from '../domain/org.ts';
 import type { Clock } from '../schedule/clock.ts';
 import type { Store } from '../store/open-store.ts';
+import { buildDemoObservations } from './demo-metrics.ts';
 
 /** Synthetic people and chats for the console; no real names or case data. */
 export const DEMO_ADMIN = { id: 10001, first_name: '演示管理员', username: 'demo_admin', language_code: 'zh-hans' } as const;
@@ -26,4 +27,11 @@ export async function seedDemoOrg(store: Store, clock: Clock): Promise<void> {
     boundAt: at,
   };
   await store.org.saveChat(group);
+}
+
+/** A year of synthetic figures (plus the two published ones), stamped as imported by the demo admin. */
+export async function seedDemoMetrics(store: Store, clock: Clock): Promise<void> {
+  const importedAt = clock.now().toISOString();
+  const observations = buildDemoObservations(store.metrics.catalog()).map((o) => ({ ...o, importedBy: DEMO_ADMIN.id, importedAt, source: 'demo' }));
+  await store.metrics.saveObservations(observations);
 }
