@@ -9,6 +9,7 @@ import { createApp } from '../src/app.ts';
 import { parseConfig } from '../src/config.ts';
 import { silentLogger } from '../src/logger.ts';
 import { systemClock } from '../src/schedule/clock.ts';
+import type { Observation } from '../src/domain/metrics/types.ts';
 import type { TestUser } from '../tests/helpers/updates.ts';
 import type { FakeCommand, FakeReport } from './fake-process.ts';
 import type { BenchRow } from './run.ts';
@@ -18,8 +19,23 @@ const BATCH = 100;
 const ROUNDS = 3;
 const TARGET = 0.8;
 const STAFF: TestUser = { id: 777_001, first_name: '张执行', language_code: 'zh-hans' };
-const QUERY = '/help';
-const QUERY_LABEL = '/help (metrics feature not merged yet)';
+const QUERY = '终本率';
+const QUERY_LABEL = 'metric query “终本率”';
+const METRIC = 'first_enf_terminated_round_rate';
+
+/** Two years of monthly figures for the court and its enforcement units, as an import would leave them. */
+export function figures(): Observation[] {
+  const out: Observation[] = [];
+  for (let i = 0; i < 24; i++) {
+    const period = `${2023 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+    for (const [unit, base] of [['court', 400], ['enforcement', 300], ['branch_enf', 100]] as const) {
+      const denominator = base + i * 10;
+      const numerator = Math.round(denominator * (0.09 + (i % 5) / 100));
+      out.push({ metric: METRIC, unit, period, basis: 'ytd', value: Math.round((numerator / denominator) * 10000) / 100, numerator, denominator, ...(unit === 'court' ? { rank: 1, rankTotal: 16 } : {}) });
+    }
+  }
+  return out;
+}
 
 interface Contender {
   name: string;
@@ -87,6 +103,7 @@ export const courtwall: Contender = {
     const dataDir = await mkdtemp(join(tmpdir(), 'courtwall-bench-'));
     const config = parseConfig({ BOT_TOKEN: token, TELEGRAM_API_ROOT: apiRoot, DATA_DIR: dataDir });
     const app = await createApp(config, { clock: systemClock, logger: silentLogger, token });
+    await app.store.metrics.saveObservations(figures());
     await app.store.org.saveMember({ id: STAFF.id, name: STAFF.first_name, role: 'staff', units: ['enforcement'], active: true, registeredAt: new Date().toISOString() });
     const launched = app.bot.launch();
     return {

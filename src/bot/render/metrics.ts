@@ -9,8 +9,13 @@ function trim(n: number, decimals: number): string {
   return String(Number(n.toFixed(decimals)));
 }
 
+// toLocaleString with options builds a new Intl.NumberFormat on every call (a tenth of a millisecond or more):
+// made once per precision instead, it was a fifth of the CPU of a metric query (npm run bench).
+const groupers = new Map<number, Intl.NumberFormat>();
 function grouped(n: number, decimals: number): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: decimals });
+  let format = groupers.get(decimals);
+  if (!format) groupers.set(decimals, (format = new Intl.NumberFormat('en-US', { maximumFractionDigits: decimals })));
+  return format.format(n);
 }
 
 /** A value in the indicator's unit: `10.47%`, `3.2‱`, `1.32`, `56 天`, `1,234 件`, `8,081.00 万元`. */
