@@ -6,6 +6,7 @@ import type { Logger } from '../logger.ts';
 import { systemClock } from '../schedule/clock.ts';
 import { openStore } from '../store/open-store.ts';
 import { seedDemoOrg } from './demo-data.ts';
+import { setupMetricsConsole } from './metrics-console.ts';
 import { runConsole, type ConsoleAction } from './run-console.ts';
 import { digestWindow } from '../domain/digests/periods.ts';
 import type { App } from '../app.ts';
@@ -25,8 +26,9 @@ export async function startConsole(config: Config, logger: Logger): Promise<void
   const consoleConfig: Config = { ...config, dataDir, adminIds: [] };
   const app = await createApp(consoleConfig, { clock: systemClock, logger, token: '1:console', store });
   try {
+    const metricsFile = await setupMetricsConsole(app, (text) => process.stdout.write(text + '\n'));
     const backup = backupAction({ dataDir, keep: config.backupKeep, now: () => app.deps.clock.now(), t: translator(config.defaultLang), write: (html) => process.stdout.write(htmlToText(html) + '\n') });
-    await runConsole(app, { input: process.stdin, output: process.stdout, dataDir, actions: [...digestActions(app, config.timeZone), backup, reminderAction(app, consoleConfig, logger)] });
+    await runConsole(app, { input: process.stdin, output: process.stdout, dataDir, actions: [...digestActions(app, config.timeZone), backup, reminderAction(app, consoleConfig, logger), metricsFile] });
   } finally {
     await app.close();
   }
