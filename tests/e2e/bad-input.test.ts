@@ -149,7 +149,7 @@ function commandText(commands: string[], chat: TestChat): string {
   return `/${command}${suffix}${args.length ? ' ' + args.join(' ') : ''}`;
 }
 
-const CALLBACK_PREFIXES = ['', 'metric:', 'm:', 'progress:', 'p:', 'undo:', 'task:', 'import:', 'imp:', 'agenda:', 'summary:', 'page:', 'lang:', 'confirm:', 'cancel'];
+const CALLBACK_PREFIXES = ['', 'progress:prompt', 'metric:', 'm:', 'progress:', 'p:', 'undo:', 'task:', 'import:', 'imp:', 'agenda:', 'summary:', 'page:', 'lang:', 'confirm:', 'cancel'];
 
 function callbackData(): string {
   let data = pick(CALLBACK_PREFIXES) + pick([...ABSURD.filter((a) => a.length < 30), randomText(20)]);
