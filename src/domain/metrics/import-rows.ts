@@ -1,5 +1,5 @@
 import { findUnit, type Unit } from '../org.ts';
-import { findMetric } from './catalog.ts';
+import { normalizeName } from './catalog.ts';
 import { isPeriod, makePeriod } from './period.ts';
 import { COURT_UNIT, observationKey, ratioScale, type Basis, type MetricDef, type Observation } from './types.ts';
 
@@ -71,6 +71,8 @@ export function parseBasisCell(text: string): Basis | undefined {
 
 /** `10.47`, `10.47%`, `1,234.5`, `８０.８１％` → number; empty → null; anything else → undefined. */
 export function parseNumberCell(text: string): number | null | undefined {
+  if (text === '') return null;
+  if (/^\d+(\.\d+)?%?$/.test(text)) return parseFloat(text);
   const t = text
     .trim()
     .replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
@@ -84,6 +86,27 @@ function unitFor(text: string, units: readonly Unit[]): string | undefined {
   const t = text.trim();
   if (t === '' || t === '全院' || t === '本院' || t.toLowerCase() === COURT_UNIT) return COURT_UNIT;
   return findUnit(units, t)?.code;
+}
+
+/** Name → indicator, built once per file: a 20,000-row sheet would otherwise normalise every name per row. */
+function metricIndex(catalog: readonly MetricDef[]): (name: string) => MetricDef | undefined {
+  const index = new Map<string, MetricDef>();
+  for (const def of [...catalog].reverse()) {
+    for (const name of [def.code, def.nameZh, def.nameEn, ...def.aliases]) index.set(normalizeName(name), def);
+  }
+  const cache = new Map<string, MetricDef | undefined>();
+  return (name) => {
+    if (!cache.has(name)) cache.set(name, index.get(normalizeName(name)));
+    return cache.get(name);
+  };
+}
+
+function memo<T>(fn: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    if (!cache.has(key)) cache.set(key, fn(key));
+    return cache.get(key) as T;
+  };
 }
 
 /**
@@ -109,23 +132,26 @@ export function buildImportPlan(rows: readonly SheetRow[], catalog: readonly Met
 
   const observations: Observation[] = [];
   const seen = new Map<string, number>();
+  const findMetric = metricIndex(catalog);
+  const findUnitCode = memo((text) => unitFor(text, units));
+  const findPeriodOf = memo(parsePeriodCell);
   for (const row of data) {
     const cell = (c: ImportColumn) => {
       const i = at.get(c);
       return i === undefined ? '' : (row.cells[i] ?? '');
     };
     const fail = (code: RowErrorCode, value?: string) => errors.push({ line: row.line, code, ...(value !== undefined ? { value } : {}) });
-    const def = findMetric(catalog, cell('metric'));
+    const def = findMetric(cell('metric'));
     if (!def) {
       fail('unknown_metric', cell('metric'));
       continue;
     }
-    const unit = unitFor(cell('unit'), units);
+    const unit = findUnitCode(cell('unit'));
     if (!unit) {
       fail('unknown_unit', cell('unit'));
       continue;
     }
-    const period = parsePeriodCell(cell('period'));
+    const period = findPeriodOf(cell('period'));
     if (!period) {
       fail('bad_period', cell('period'));
       continue;
