@@ -5,7 +5,9 @@ import { ConfigError, parseConfig } from '../config.ts';
 import { AGENDA_DOC } from '../store/agenda-store.ts';
 import { lockHolder } from '../store/data-dir-lock.ts';
 import { DELIVERY_DOC } from '../store/delivery-store.ts';
+import { METRICS_DOC } from '../store/metrics-store.ts';
 import { ORG_DOC } from '../store/org-store.ts';
+import { REMINDER_DOC, TASK_DOC } from '../store/task-store.ts';
 import { LEDGER_DOC } from '../store/update-ledger.ts';
 import { isDataEntry, lastBackup } from './backup.ts';
 
@@ -23,6 +25,9 @@ export const KNOWN_DOCS: Record<string, number> = {
   'updates.json': LEDGER_DOC.version,
   'deliveries.json': DELIVERY_DOC.version,
   'agenda.json': AGENDA_DOC.version,
+  'metrics.json': METRICS_DOC.version,
+  'tasks.json': TASK_DOC.version,
+  'reminders.json': REMINDER_DOC.version,
 };
 
 const TAIL_BYTES = 64 * 1024;

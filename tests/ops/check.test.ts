@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { loadSeedUnits } from '../../src/app.ts';
 import { seedDemoOrg } from '../../src/console/demo-data.ts';
-import { runChecks } from '../../src/ops/check.ts';
+import { KNOWN_DOCS, runChecks } from '../../src/ops/check.ts';
 import { createFixedClock } from '../../src/schedule/clock.ts';
 import { LOCK_FILE } from '../../src/store/data-dir-lock.ts';
 import { openStore } from '../../src/store/open-store.ts';
@@ -78,6 +78,18 @@ describe('--check', () => {
 });
 
 describe('runChecks', () => {
+  it('knows the schemaVersion of every document the store writes', async () => {
+    const dir = await tempDataDir();
+    try {
+      await (await openStore(dir, { seedUnits: await loadSeedUnits() })).close();
+      const docs = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
+      assert.ok(docs.includes('org.json'));
+      assert.deepEqual(docs.filter((n) => KNOWN_DOCS[n] === undefined), []);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('fails a document from a newer courtwall and a log line that is not JSON, tolerates a torn last line', async () => {
     const dir = await tempDataDir();
     try {

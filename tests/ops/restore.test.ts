@@ -5,13 +5,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, it } from 'node:test';
 import { loadSeedUnits } from '../../src/app.ts';
-import { DEMO_STAFF, seedDemoOrg } from '../../src/console/demo-data.ts';
+import { DEMO_STAFF, seedDemoMetrics, seedDemoOrg } from '../../src/console/demo-data.ts';
 import { makeBackup } from '../../src/ops/backup.ts';
 import { restoreBackup, RestoreError } from '../../src/ops/restore.ts';
 import { createFixedClock } from '../../src/schedule/clock.ts';
 import { LOCK_FILE } from '../../src/store/data-dir-lock.ts';
 import { openStore } from '../../src/store/open-store.ts';
-import { tempDataDir } from '../helpers/harness.ts';
+import { startHarness, tempDataDir } from '../helpers/harness.ts';
+import { ADMIN, textMessage } from '../helpers/updates.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const dirs: string[] = [];
@@ -31,6 +32,7 @@ async function populated(): Promise<string> {
   const dir = await dataDir();
   const store = await openStore(dir, { seedUnits: await loadSeedUnits() });
   await seedDemoOrg(store, clock);
+  await seedDemoMetrics(store, clock);
   await store.audit.record({ at: clock.now().toISOString(), actor: DEMO_STAFF.id, action: 'test.restore', target: 'enforcement' });
   await store.updates.markDone(4242);
   await store.close();
@@ -57,10 +59,33 @@ describe('restore', () => {
       assert.deepEqual(await after.audit.recent(10), await before.audit.recent(10));
       assert.equal((await after.audit.recent(1))[0]?.action, 'test.restore');
       assert.ok(after.updates.isDone(4242));
+      assert.ok(before.metrics.observations().length > 0);
+      assert.deepEqual(after.metrics.observations(), before.metrics.observations());
+      assert.deepEqual(after.metrics.catalog(), before.metrics.catalog());
     } finally {
       await after.close();
       await before.close();
     }
+  });
+
+  it('the bot answers the same figures from a backup restored into a fresh DATA_DIR', async () => {
+    const source = await populated();
+    let updateId = 900_000;
+    const ask = async (dir: string) => {
+      const h = await startHarness({ dataDir: dir, now: '2024-09-20T02:00:00Z' });
+      try {
+        // Telegram's update ids only grow; each fake starts at the same id, which the restored ledger already holds.
+        const update = { ...textMessage({ text: '终本率', from: ADMIN }), update_id: ++updateId };
+        return (await h.send(update)).map((m) => m.plain).join('\n');
+      } finally {
+        await h.stop();
+      }
+    };
+    const answer = await ask(source);
+    assert.match(answer, /10\.47%/, answer);
+    const fresh = join(await dataDir(), 'data');
+    await restoreBackup(fresh, (await makeBackup(source, clock.now())).dir, clock.now());
+    assert.equal(await ask(fresh), answer);
   });
 
   it('finds a backup by its name under DATA_DIR/backups and sets the current data aside, never deleting it', async () => {
