@@ -8,7 +8,7 @@ import { LOCK_FILE } from '../../src/store/data-dir-lock.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
 import { FakeTelegram, type SentMessage } from '../helpers/fake-telegram.ts';
 import { checkDataFiles, prepareDataDir, readJsonLines, startBotProcess, type BotProcess } from '../helpers/bot-process.ts';
-import { textMessage, type TestChat, type TestUser } from '../helpers/updates.ts';
+import { ADMIN, textMessage, type TestChat, type TestUser } from '../helpers/updates.ts';
 
 /**
  * The real bot process (`node --import tsx src/main.ts`) against the fake Bot API: a stream of
@@ -53,10 +53,13 @@ const staffMember = (user: TestUser): StaffMember => ({
 interface Lane {
   chat: TestChat;
   users: TestUser[];
+  /** Progress updates; or invites, which exercise the whole-document (org.json) writes. */
+  kind: 'progress' | 'invite';
 }
 const LANES: Lane[] = [
-  ...STAFF.map((user) => ({ chat: { id: user.id, type: 'private' as const }, users: [user] })),
-  { chat: GROUP, users: STAFF },
+  ...STAFF.map((user) => ({ chat: { id: user.id, type: 'private' as const }, users: [user], kind: 'progress' as const })),
+  { chat: GROUP, users: STAFF, kind: 'progress' },
+  { chat: { id: ADMIN.id, type: 'private' }, users: [ADMIN], kind: 'invite' },
 ];
 
 interface Posted {
@@ -70,6 +73,7 @@ interface Posted {
   sentBefore: number;
   /** What the bot said (plain text). */
   confirmation?: string;
+  kind: Lane['kind'];
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -80,13 +84,15 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 const workload = {
   text(lane: Lane, token: string, n: number): string {
+    if (lane.kind === 'invite') return '/invite staff enforcement';
     const body = `${token} 完成第${n}批执行案件财产查控 <&>`;
     return lane.chat.type !== 'private' && n % 2 === 1 ? `#进度 ${body}` : `/progress ${body}`;
   },
-  isConfirmation(m: SentMessage): boolean {
-    return /已记录进展|Recorded update/.test(m.plain);
+  isConfirmation(kind: Lane['kind'], m: SentMessage): boolean {
+    return kind === 'invite' ? INVITE_LINK.test(m.plain) : /已记录进展|Recorded update/.test(m.plain);
   },
 };
+const INVITE_LINK = /https:\/\/t\.me\/\w+\?start=([\w-]+)/;
 
 void describe(`crash safety of the real bot process (seed ${SEED})`, () => {
   let fake: FakeTelegram;
@@ -142,7 +148,7 @@ void describe(`crash safety of the real bot process (seed ${SEED})`, () => {
         const token = `cw-r${round}-l${laneIndex}-n${n}`;
         const from = lane.users[n % lane.users.length]!;
         const update = textMessage({ text: workload.text(lane, token, n), from, chat: lane.chat });
-        const entry: Posted = { token, chatId: lane.chat.id, messageId: update.message.message_id, confirmed: false, round, sentBefore: fake.sent.length };
+        const entry: Posted = { token, chatId: lane.chat.id, messageId: update.message.message_id, confirmed: false, round, sentBefore: fake.sent.length, kind: lane.kind };
         posted.push(entry);
         fake.pushUpdate(update);
         while (!entry.confirmed && !stopped && p.exit === undefined) {
@@ -164,7 +170,7 @@ void describe(`crash safety of the real bot process (seed ${SEED})`, () => {
 
   /** The lane's confirmation, seen between the push and `until` (the next update of that lane is pushed only after it). */
   function confirmedIn(entry: Posted, until: number): boolean {
-    const m = fake.sent.slice(entry.sentBefore, until).find((m) => m.chatId === entry.chatId && workload.isConfirmation(m));
+    const m = fake.sent.slice(entry.sentBefore, until).find((m) => m.chatId === entry.chatId && workload.isConfirmation(entry.kind, m));
     if (m) entry.confirmation = m.plain;
     return m !== undefined;
   }
@@ -198,7 +204,7 @@ void describe(`crash safety of the real bot process (seed ${SEED})`, () => {
         'updates handled at the same time (one getUpdates batch) must get distinct ids, or one hides the other',
     );
     // The numbers the bot told the users are unique too.
-    const told = twice(posted.flatMap((p) => /#(\d+)/.exec(p.confirmation ?? '')?.[1] ?? []));
+    const told = twice(posted.filter((p) => p.kind === 'progress').flatMap((p) => /#(\d+)/.exec(p.confirmation ?? '')?.[1] ?? []));
     assert.equal(told.length, 0, `${when}: ${told.length} update numbers were confirmed to two messages, e.g. #${told.slice(0, 5).join(', #')}`);
   }
 
@@ -211,7 +217,10 @@ void describe(`crash safety of the real bot process (seed ${SEED})`, () => {
     assert.deepEqual(doubled, [], `${when}: messages recorded twice`);
     const ids = visible.map((u) => u.id);
     assert.equal(new Set(ids).size, ids.length, `${when}: two records share an id`);
-    const confirmed = posted.filter((p) => p.confirmed);
+    const invites = posted.filter((p) => p.kind === 'invite' && p.confirmed).map((p) => INVITE_LINK.exec(p.confirmation!)![1]!);
+    const lostInvites = invites.filter((code) => store.org.invite(code)?.createdBy !== ADMIN.id);
+    assert.deepEqual(lostInvites, [], `${when}: confirmed invites missing from org.json (of ${invites.length})`);
+    const confirmed = posted.filter((p) => p.confirmed && p.kind === 'progress');
     const missing = confirmed.filter((p) => {
       const record = store.progress.byMessage(p.chatId, p.messageId);
       return !record || !record.text.includes(p.token) || !visible.some((u) => u.id === record.id);
@@ -222,7 +231,7 @@ void describe(`crash safety of the real bot process (seed ${SEED})`, () => {
     };
     assert.equal(missing.length, 0, `${when}: ${missing.length} of ${confirmed.length} confirmed updates are not in the store, e.g. ${missing.slice(0, 3).map(detail).join('; ')}`);
     // Nothing stored that was never sent, and at most one record per message sent.
-    const sentKeys = new Set(posted.map((p) => `${p.chatId}:${p.messageId}`));
+    const sentKeys = new Set(posted.filter((p) => p.kind === 'progress').map((p) => `${p.chatId}:${p.messageId}`));
     assert.deepEqual(visible.filter((u) => !sentKeys.has(`${u.chatId}:${u.messageId}`)).map((u) => u.text), []);
     await checkProgressLog(when);
   }
