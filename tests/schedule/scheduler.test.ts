@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseConfig } from '../../src/config.ts';
+import { silentLogger } from '../../src/logger.ts';
+import { createFixedClock } from '../../src/schedule/clock.ts';
+import type { DigestRunOptions } from '../../src/schedule/jobs/digests.ts';
+import { createScheduler, isValidCron, parseCron } from '../../src/schedule/scheduler.ts';
+import { openMemoryStore } from '../../src/store/open-store.ts';
+
+void describe('scheduler', () => {
+  void it('catches up on start, reports each job with its next run, and records a failed run', async () => {
+    const store = await openMemoryStore();
+    const runs: { kind: string; trigger: DigestRunOptions['trigger'] }[] = [];
+    let summaryRan = () => {};
+    const summaryCalled = new Promise<void>((resolve) => (summaryRan = resolve));
+    const scheduler = createScheduler({
+      config: parseConfig({}),
+      clock: createFixedClock('2024-09-02T02:00:00Z'),
+      logger: silentLogger,
+      deliveries: store.deliveries,
+      runDigest: async (kind, options) => {
+        runs.push({ kind, trigger: options.trigger });
+        if (kind === 'summary') {
+          summaryRan();
+          throw new Error('figures store unreadable');
+        }
+        return { kind, sent: 0, skipped: 0, failed: 0, deferred: 0 };
+      },
+      runReminders: async () => undefined,
+    });
+    await scheduler.start();
+    await summaryCalled;
+    await scheduler.stop();
+    assert.deepEqual(runs, [
+      { kind: 'agenda', trigger: 'start' },
+      { kind: 'summary', trigger: 'start' },
+    ]);
+    assert.equal(store.deliveries.runs().summary?.ok, false);
+    assert.equal(store.deliveries.runs().summary?.detail, 'figures store unreadable');
+    assert.deepEqual(scheduler.status(), [], 'stopped: no tasks left');
+  });
+
+  void it('lists agenda, summary and reminders while running, each with a next run', async () => {
+    const store = await openMemoryStore();
+    const scheduler = createScheduler({
+      config: parseConfig({}),
+      clock: createFixedClock('2024-09-02T02:00:00Z'),
+      logger: silentLogger,
+      deliveries: store.deliveries,
+      runDigest: async (kind) => ({ kind, sent: 0, skipped: 0, failed: 0, deferred: 0 }),
+      runReminders: async () => undefined,
+    });
+    await scheduler.start();
+    try {
+      const status = scheduler.status();
+      assert.deepEqual(status.map((s) => s.name), ['agenda', 'summary', 'reminders']);
+      assert.ok(status.every((s) => s.nextRun instanceof Date));
+    } finally {
+      await scheduler.stop();
+    }
+  });
+
+  void it('validates and parses cron the way node-cron does', () => {
+    assert.equal(isValidCron('0 8 * * 1'), true);
+    assert.equal(isValidCron('0 99 * * 1'), false);
+    assert.deepEqual(parseCron('0 8 * * 1').dayOfWeek, [1]);
+  });
+});
