@@ -27,7 +27,7 @@ import {
  * and strangers and the unbound group must only ever get the refusal or the binding help.
  */
 const SEED = Number(process.env.BAD_INPUT_SEED ?? Date.now() % 2 ** 31);
-const COUNT = Number(process.env.BAD_INPUT_COUNT ?? 2500);
+const COUNT = Number(process.env.BAD_INPUT_COUNT ?? 2000);
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
