@@ -51,6 +51,7 @@ export async function openProgressRepo(log: EventLog<ProgressEvent>): Promise<Pr
   /** Edits and removals of updates that live in partitions not indexed. */
   const lateEvents = new Map<number, ProgressEvent[]>();
   let lastId = 0;
+  const pending = new Map<string, Promise<ProgressUpdate>>();
 
   const index = (event: ProgressEvent) => {
     if (event.op === 'add') {
@@ -101,11 +102,23 @@ export async function openProgressRepo(log: EventLog<ProgressEvent>): Promise<Pr
 
   return {
     async record(input: NewProgress) {
-      const existing = byMessage.get(messageKey(input.chatId, input.messageId));
+      const key = messageKey(input.chatId, input.messageId);
+      const existing = byMessage.get(key);
       const known = existing !== undefined ? records.get(existing) : undefined;
       if (known) return { created: false, update: known };
-      const update: ProgressUpdate = { ...input, id: lastId + 1 };
-      await append(update.at, { op: 'add', update });
+      // Telegraf handles a batch of updates at once: the same message delivered twice waits for
+      // the first write, and the id is taken before any await so two records never share it.
+      const inFlight = pending.get(key);
+      if (inFlight) return { created: false, update: await inFlight };
+      lastId += 1;
+      const update: ProgressUpdate = { ...input, id: lastId };
+      const written = append(update.at, { op: 'add', update }).then(() => update);
+      pending.set(key, written);
+      try {
+        await written;
+      } finally {
+        pending.delete(key);
+      }
       return { created: true, update };
     },
     byMessage(chatId, messageId) {

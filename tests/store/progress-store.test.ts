@@ -122,3 +122,17 @@ describe('progress store', () => {
     assert.equal(repo.lastBy(7, '2024-08-01T00:00:00.000Z')?.id, 1);
   });
 });
+
+describe('progress store under concurrent handlers', () => {
+  it('gives updates recorded at the same time distinct ids, and one record to a message seen twice at once', async () => {
+    const repo = await openProgressRepo(new MemoryEventLog<ProgressEvent>());
+    const results = await Promise.all([
+      repo.record(input(1, '2024-09-02T00:00:00.000Z')),
+      repo.record(input(2, '2024-09-02T00:00:00.000Z')),
+      repo.record(input(1, '2024-09-02T00:00:01.000Z')),
+      repo.record(input(3, '2024-09-02T00:00:00.000Z')),
+    ]);
+    assert.deepEqual(results.map((r) => [r.created, r.update.id]), [[true, 1], [true, 2], [false, 1], [true, 3]]);
+    assert.deepEqual((await repo.between(new Date('2024-09-01T00:00:00Z'))).map((u) => u.messageId), [1, 2, 3]);
+  });
+});
