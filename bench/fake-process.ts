@@ -4,7 +4,7 @@ import { FakeTelegram } from '../tests/helpers/fake-telegram.ts';
 import { textMessage, type TestUser } from '../tests/helpers/updates.ts';
 
 export type FakeCommand = { kind: 'run'; count: number; batch: number; text: string; user: TestUser; repliesPerUpdate: number } | { kind: 'close' };
-export type FakeReport = { kind: 'ready'; apiRoot: string; token: string } | { kind: 'done'; ms: number; sent: number; errors: string[] };
+export type FakeReport = { kind: 'ready'; apiRoot: string; token: string } | { kind: 'done'; ms: number; sent: number; errors: string[]; cpuMicros: number };
 
 const fake = await FakeTelegram.start();
 const report = (r: FakeReport) => process.send!(r);
@@ -14,6 +14,7 @@ async function run(c: Extract<FakeCommand, { kind: 'run' }>): Promise<void> {
   const callsBefore = fake.calls.length;
   const target = sentBefore + c.count * c.repliesPerUpdate;
   const started = performance.now();
+  const cpu = process.cpuUsage();
   // Batches of `batch` updates, kept one batch ahead of the bot so that every poll finds a full one.
   for (let pushed = 0; pushed < c.count; ) {
     await fake.waitFor(() => fake.pendingUpdates <= c.batch || undefined, 120_000, 'the bot to fetch a batch');
@@ -23,13 +24,14 @@ async function run(c: Extract<FakeCommand, { kind: 'run' }>): Promise<void> {
   }
   await fake.waitFor(() => fake.sent.length >= target, 120_000, `${c.count * c.repliesPerUpdate} replies`);
   const ms = performance.now() - started;
+  const used = process.cpuUsage(cpu);
   const errors = fake.calls.slice(callsBefore).filter((call) => call.error).map((call) => `${call.method}: ${call.error!.description}`);
-  report({ kind: 'done', ms, sent: fake.sent.length - sentBefore, errors: [...new Set(errors)] });
+  report({ kind: 'done', ms, sent: fake.sent.length - sentBefore, errors: [...new Set(errors)], cpuMicros: used.user + used.system });
 }
 
 process.on('message', (c: FakeCommand) => {
   if (c.kind === 'run') {
-    run(c).catch((err: unknown) => report({ kind: 'done', ms: NaN, sent: 0, errors: [String(err)] }));
+    run(c).catch((err: unknown) => report({ kind: 'done', ms: NaN, sent: 0, errors: [String(err)], cpuMicros: 0 }));
   } else {
     void fake.close().then(() => process.exit(0));
   }
