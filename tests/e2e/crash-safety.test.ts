@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -265,6 +265,11 @@ void describe(`crash safety of the real bot process (seed ${SEED})`, () => {
   });
 
   void it('stops cleanly on SIGTERM mid-stream, keeping every confirmed update', { timeout: 60_000 }, async () => {
+    // A line torn by a crash (a kill rarely tears one: make one) must be cut when the bot next writes there.
+    const partitions = (await readdir(join(dataDir, 'progress'))).filter((f) => f.endsWith('.jsonl')).sort();
+    assert.ok(partitions.length > 0, 'no progress partition yet');
+    await appendFile(join(dataDir, 'progress', partitions.at(-1)!), '{"op":"add","update":{"id":99999,"chatId"');
+    assert.deepEqual((await checkDataFiles(dataDir)).tornTails, [join('progress', partitions.at(-1)!)]);
     const p = await start();
     let stoppedIn = 0;
     await stream(p, int(200, 700), async (p) => {
@@ -278,6 +283,7 @@ void describe(`crash safety of the real bot process (seed ${SEED})`, () => {
     checkLogs(p, 'SIGTERM');
     await assert.rejects(readFile(join(dataDir, LOCK_FILE)), 'a clean stop removes the lock file');
     await checkFiles('after SIGTERM');
+    assert.deepEqual((await checkDataFiles(dataDir)).tornTails, [], 'the torn line was cut before the next append');
     const store = await openStore(dataDir);
     try {
       await checkStore(store, 'after SIGTERM');
