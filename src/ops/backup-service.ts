@@ -26,16 +26,19 @@ export async function runBackupJob(s: Omit<BackupSchedule, 'cron' | 'timeZone'>)
 /** node-cron only triggers; the job is a plain function tests call with a fixed clock. */
 export function createBackupService(s: BackupSchedule): Service {
   let task: ScheduledTask | undefined;
+  let inFlight: Promise<void> = Promise.resolve();
   return {
     name: 'backup',
     start() {
-      task = createTask(s.cron, () => runBackupJob(s), { timezone: s.timeZone, name: 'backup', noOverlap: true });
+      task = createTask(s.cron, () => (inFlight = runBackupJob(s)), { timezone: s.timeZone, name: 'backup', noOverlap: true });
       task.on('execution:missed', () => s.logger.warn('backup run missed (event loop busy or clock jump); next one at the scheduled time'));
       return task.start();
     },
+    /** Waits for a backup in progress, so that a stop never leaves half a copy behind. */
     async stop() {
       await task?.destroy();
       task = undefined;
+      await inFlight;
     },
   };
 }

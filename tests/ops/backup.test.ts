@@ -135,6 +135,25 @@ describe('backup job and service', () => {
     assert.equal(logged[0]?.fields?.backup, '2024-09-02T00-00-00-000Z');
   });
 
+  it('makes backups on its cron schedule once started, and no more once stopped', async () => {
+    const dir = await dataDir();
+    await writeFile(join(dir, 'org.json'), '{"schemaVersion":1}');
+    let tick = 0;
+    // A clock that moves a minute per backup, so each gets its own name.
+    const clock = { now: () => new Date(Date.UTC(2024, 8, 2, 2, 30 + tick++)) };
+    const service = createBackupService({ dataDir: dir, cron: '* * * * * *', timeZone: 'Asia/Shanghai', keep: 2, clock, logger: { debug() {}, info() {}, warn() {}, error() {} } });
+    await service.start();
+    try {
+      for (let i = 0; i < 100 && (await listBackups(dir)).length < 1; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      await service.stop();
+    }
+    const made = (await listBackups(dir)).length;
+    assert.ok(made >= 1, 'a backup within five seconds of an every-second schedule');
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    assert.equal((await listBackups(dir)).length, made, 'none after stop');
+  });
+
   it('starts and stops its cron task cleanly', async () => {
     const dir = await dataDir();
     const service = createBackupService({ dataDir: dir, cron: '30 2 * * *', timeZone: 'Asia/Shanghai', keep: 3, clock: createFixedClock('2024-09-02T00:00:00Z'), logger: { debug() {}, info() {}, warn() {}, error() {} } });
