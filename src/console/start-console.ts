@@ -6,6 +6,7 @@ import type { Logger } from '../logger.ts';
 import { systemClock } from '../schedule/clock.ts';
 import { openStore } from '../store/open-store.ts';
 import { seedDemoOrg } from './demo-data.ts';
+import { seedDemoProgress } from './demo-progress.ts';
 import { setupMetricsConsole } from './metrics-console.ts';
 import { runConsole, type ConsoleAction } from './run-console.ts';
 import { digestWindow } from '../domain/digests/periods.ts';
@@ -23,6 +24,7 @@ export async function startConsole(config: Config, logger: Logger): Promise<void
   await rm(dataDir, { recursive: true, force: true });
   const store = await openStore(dataDir, { seedUnits: await loadSeedUnits() });
   await seedDemoOrg(store, systemClock);
+  await seedDemoProgress(store, systemClock, config.timeZone);
   const consoleConfig: Config = { ...config, dataDir, adminIds: [] };
   const app = await createApp(consoleConfig, { clock: systemClock, logger, token: '1:console', store });
   try {
