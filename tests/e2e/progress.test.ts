@@ -101,6 +101,36 @@ describe('progress on the wall, end to end against the fake Bot API', () => {
     assert.equal((await visible()).length, 1);
   });
 
+  it('lets a manager remove another’s update, but not a staff member', async () => {
+    const [posted] = await h.say(NEWCOMER, '/progress 本周值班两次');
+    const id = /#(\d+)/.exec(posted!.plain)![1]!;
+    h.clock.advance(25 * 3600_000);
+    const [late] = await h.say(NEWCOMER, `/undo ${id}`);
+    assert.match(late!.plain, /只能撤回自己 24 小时内的进展/);
+    const [removed] = await h.say(ADMIN, `/progress remove ${id}`);
+    assert.match(removed!.plain, new RegExp(`已撤回进展 #${id}`));
+    assert.equal(h.app.store.progress.get(Number(id))?.removed?.by, ADMIN.id);
+  });
+
+  it('edits a /progress command by editing its message, and says plainly when storing fails', async () => {
+    const id = nextMessageId();
+    await h.send(textMessage({ text: '/progress #T5 初稿 10%', from: NEWCOMER, messageId: id }));
+    const [edited] = await h.send(editedMessage({ text: '/progress #T5 定稿 30%', from: NEWCOMER, messageId: id }));
+    assert.match(edited!.plain, /已按修改后的消息更新进展/);
+    assert.equal(h.app.store.progress.byMessage(NEWCOMER.id, id)?.text, '定稿 30%');
+
+    const progress = h.app.store.progress;
+    const original = progress.record.bind(progress);
+    progress.record = () => Promise.reject(new Error('disk full'));
+    try {
+      const [failed] = await h.say(NEWCOMER, '#进度 #T5 这条存不下 40%', GROUP);
+      assert.match(failed!.plain, /保存失败/);
+      assert.doesNotMatch(failed!.plain, /已记录/);
+    } finally {
+      progress.record = original;
+    }
+  });
+
   it('lets only managers create items, and owners close them', async () => {
     const [refused] = await h.say(NEWCOMER, '/task add 自己的工作');
     assert.match(refused!.plain, /没有权限/);
