@@ -73,6 +73,7 @@ export function latestFire(fields: CronFields, from: Date, to: Date, timeZone: s
   for (let i = 0; i < 40; i++) {
     if (dayMatches(fields, day)) {
       for (const hour of hours) {
+        if (zonedInstant({ year: day.year, month: day.month, day: day.day, hour, minute: 0 }, timeZone).getTime() > to.getTime()) continue;
         for (const minute of minutes) {
           const base = zonedInstant({ year: day.year, month: day.month, day: day.day, hour, minute }, timeZone).getTime();
           if (base > to.getTime()) continue;
