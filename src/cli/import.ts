@@ -32,13 +32,10 @@ async function main(argv: string[]): Promise<number> {
   const store = await openStore(config.dataDir, { seedUnits: await loadSeedUnits() });
   try {
     const plan = buildImportPlan(table.rows, store.metrics.catalog(), store.org.units());
-    const preview = previewImport(t, plan, (o) => store.metrics.observation(o) !== undefined, { file: basename(file), encoding: table.encoding });
+    const preview = previewImport(t, plan, (o) => store.metrics.observation(o) !== undefined, { file: basename(file), encoding: table.encoding }, 'import.cliHint');
     process.stdout.write(htmlToText(preview.text) + '\n');
     if (plan.errors.length > 0) return 1;
-    if (!argv.includes('--yes')) {
-      process.stdout.write('(preview only: add --yes to apply)\n');
-      return 0;
-    }
+    if (!argv.includes('--yes')) return 0;
     const importedAt = new Date().toISOString();
     const stamped = plan.observations.map((o) => ({ ...o, importedBy: 0, importedAt, source: basename(file) }));
     const result = await store.metrics.saveObservations(stamped);

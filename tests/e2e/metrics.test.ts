@@ -108,6 +108,11 @@ describe('metrics, end to end against the fake Bot API', () => {
     assert.equal(h.app.store.metrics.observation({ metric: 'first_enf_terminated_round_rate', unit: 'court', period: '2024-05', basis: 'ytd' }), undefined);
     const [cancelled] = await h.send(callbackQuery({ data: confirm.replace(':ok:', ':no:'), from: ADMIN }));
     assert.match(cancelled!.plain, /已取消导入/);
+    const [late] = await upload(h, ADMIN, Buffer.from('metric,period,value\n终本率,2024-04,9\n'), 'april.csv');
+    h.clock.advance(11 * 60_000);
+    const [expired] = await h.send(callbackQuery({ data: buttonsOf(late).find((d) => d.startsWith('mi:ok:'))!, from: ADMIN }));
+    assert.match(expired!.plain, /已过期/);
+    assert.equal(h.app.store.metrics.observation({ metric: 'first_enf_terminated_round_rate', unit: 'court', period: '2024-04', basis: 'ytd' }), undefined);
     const [refused] = await upload(h, STAFF, Buffer.from(CSV), 'x.csv');
     assert.match(refused!.plain, /只有管理员或部门负责人可以导入/);
   });

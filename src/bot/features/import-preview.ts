@@ -10,6 +10,7 @@ export function previewImport(
   plan: ImportPlan,
   exists: (o: Observation) => boolean,
   source: { file: string; encoding: string },
+  confirmHint: 'import.confirmHint' | 'import.cliHint' = 'import.confirmHint',
 ): { text: string; added: number; replaced: number } {
   const replaced = plan.observations.filter(exists).length;
   const added = plan.observations.length - replaced;
@@ -21,6 +22,6 @@ export function previewImport(
     }
     if (plan.errors.length > MAX_ERRORS_LISTED) lines.push(t('import.moreErrors', { count: plan.errors.length - MAX_ERRORS_LISTED }));
     lines.push(t('import.fixAndResend'));
-  } else lines.push(t('import.confirmHint'));
+  } else lines.push(t(confirmHint));
   return { text: lines.join('\n'), added, replaced };
 }

@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applyReferenceArgs, buildMetricFromArgs, validateMetricDef } from '../../../src/domain/metrics/catalog-edit.ts';
+import { loadSeedCatalog } from '../../../src/store/metrics-store.ts';
+
+const catalog = loadSeedCatalog();
+
+describe('catalog edits', () => {
+  it('sets and clears reference values', () => {
+    assert.deepEqual(applyReferenceArgs({ max: 30, target: 25 }, ['max=20', 'target=-', 'warn=15%']), { ok: true, value: { max: 20, warn: 15 } });
+    assert.equal(applyReferenceArgs({}, ['min=90', 'max=80']).ok, false);
+    assert.equal(applyReferenceArgs({}, ['low=1']).ok, false);
+    assert.equal(applyReferenceArgs({}, ['min=abc']).ok, false);
+    assert.equal(applyReferenceArgs({}, []).ok, false);
+  });
+
+  it('adds an indicator only with a fresh code and valid group, unit and direction', () => {
+    const ok = buildMetricFromArgs(catalog, ['preservation_rate', '诉讼保全率', 'preservation_rate', 'effect', '%', 'up']);
+    assert.ok(ok.ok);
+    assert.equal(ok.value.nameEn, 'preservation rate');
+    assert.equal(ok.value.kind, 'ratio');
+    assert.equal(buildMetricFromArgs(catalog, ['closure_rate', '结案率2', 'x', 'effect', '%', 'up']).ok, false);
+    assert.equal(buildMetricFromArgs(catalog, ['new_one', '终本率', 'x', 'effect', '%', 'up']).ok, false);
+    assert.equal(buildMetricFromArgs(catalog, ['new_one', '新指标', 'x', 'speed', '%', 'up']).ok, false);
+    assert.equal(buildMetricFromArgs(catalog, ['New-One', '新指标', 'x', 'effect', '%', 'up']).ok, false);
+  });
+
+  it('validates definitions from a catalog file', () => {
+    for (const def of catalog) assert.ok(validateMetricDef(def).ok, def.code);
+    assert.equal(validateMetricDef({ ...catalog[0], direction: 'sideways' }).ok, false);
+    assert.equal(validateMetricDef({ ...catalog[0], reference: { min: '5' } }).ok, false);
+    assert.equal(validateMetricDef('x').ok, false);
+  });
+});
