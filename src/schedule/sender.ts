@@ -85,8 +85,8 @@ export function createSender(options: SenderOptions): Sender & { stats: SenderSt
         await sleep(1000 * 2 ** networkTries++);
         continue;
       }
-      const retryAfter = error.parameters?.retry_after;
-      if (error.code === 429 && retryAfter !== undefined) {
+      if (error.code === 429) {
+        const retryAfter = error.parameters?.retry_after ?? 1;
         if (retryAfter > maxRetryAfterS) {
           stats.deferred += 1;
           throttle.holdChat(target, now() + retryAfter * 1000);
