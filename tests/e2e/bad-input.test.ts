@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import iconv from 'iconv-lite';
 import type { Update } from 'telegraf/types';
@@ -41,6 +42,7 @@ function mulberry32(seed: number): () => number {
 }
 
 const random = mulberry32(SEED);
+const SAMPLE_IMPORT = readFileSync(new URL('../../data/seed/sample-import.csv', import.meta.url), 'utf8');
 const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 const chance = (p: number) => random() < p;
@@ -151,8 +153,16 @@ function commandText(commands: string[], chat: TestChat): string {
 
 const CALLBACK_PREFIXES = ['', 'progress:prompt', 'metric:', 'm:', 'progress:', 'p:', 'undo:', 'task:', 'import:', 'imp:', 'agenda:', 'summary:', 'page:', 'lang:', 'confirm:', 'cancel'];
 
+const METRIC_CODES = ['closure_rate', 'within_limit_closure_rate', 'clearance_ratio', 'avg_disposition_days', 'no_such_metric', ''];
+const junk = () => pick([...ABSURD.filter((a) => a.length < 30), randomText(12)]);
+
 function callbackData(): string {
-  let data = pick(CALLBACK_PREFIXES) + pick([...ABSURD.filter((a) => a.length < 30), randomText(20)]);
+  const r = random();
+  // The shapes the features use: metric suggestions (mq|mr|mt:code:period:unit:basis), import confirmations (mi:ok|no:id).
+  let data =
+    r < 0.25 ? `${pick(['mq', 'mr', 'mt'])}:${pick(METRIC_CODES)}:${pick(['2024-08', '2024', '2024-Q3', junk()])}:${pick(['enforcement', 'court', junk()])}:${junk()}`
+    : r < 0.4 ? `mi:${pick(['ok', 'no', junk()])}:${pick([String(int(0, 6)), junk()])}`
+    : pick(CALLBACK_PREFIXES) + junk();
   while (Buffer.byteLength(data) > 64) data = data.slice(0, -1);
   return data;
 }
@@ -299,7 +309,7 @@ void describe(`bad input (seed ${SEED}, ${COUNT} updates)`, () => {
   }
 
   function makeDocument(user: TestUser, chat: TestChat): { update: Omit<Update, 'update_id'>; label: string } {
-    const kind = int(0, 6);
+    const kind = int(0, 8);
     let content: Buffer;
     let name: string;
     let size: number | undefined;
@@ -327,6 +337,13 @@ void describe(`bad input (seed ${SEED}, ${COUNT} updates)`, () => {
     } else if (kind === 5) {
       content = Buffer.from(`\uFEFF${randomText(30)},${randomText(10)}\n"unterminated,${HTML_BITS.join(',')}\n`, 'utf8');
       name = 'weird.csv';
+    } else if (kind === 7 || kind === 8) {
+      // The sample import, as is or with rows and cells mangled.
+      const lines = SAMPLE_IMPORT.split('\n');
+      const mangled = kind === 7 ? lines : lines.filter(() => chance(0.8)).map((l) => (chance(0.3) ? l.split(',').map((c) => (chance(0.3) ? junk() : c)).join(',') : l));
+      content = Buffer.from(mangled.join('\n'), 'utf8');
+      name = 'sample-import.csv';
+      mimeType = 'text/csv';
     } else {
       content = Buffer.from('PK\u0003\u0004 not really a zip');
       name = 'fake.xlsx';
