@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { spawnMain } from '../helpers/spawn-main.ts';
+
+describe('console with demo figures', () => {
+  it('answers 终本率 with the published figure and imports the sample file with :run file', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'courtwall-console-'));
+    try {
+      const run = spawnMain({ DATA_DIR: dataDir }, [], '终本率\n到位率\n:run file data/seed/sample-import.csv\n:1\n/trend 终本率\n');
+      assert.equal(await run.exited, 0, run.stderr());
+      const out = run.stdout();
+      assert.match(out, /首执案件终本率 · 本院\n2024-08 · 年初至月末累计\n10\.47%/);
+      assert.match(out, /执行标的到位率 · 本院\n2024-08 · 年初至月末累计\n80\.81%/);
+      assert.match(out, /排名：第1名\/共16家/);
+      assert.match(out, /导入预览：sample-import\.csv/);
+      assert.match(out, /已导入 5 条（新增 0，替换 5）/);
+      assert.match(out, /\[图片 photo\] 首执案件终本率/);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
