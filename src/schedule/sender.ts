@@ -29,6 +29,8 @@ export interface SenderStats {
 
 type Attempt = { ok: true; messageId: number } | { ok: false; error: unknown };
 
+const MAX_429_WAITS = 10;
+
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -72,6 +74,7 @@ export function createSender(options: SenderOptions): Sender & { stats: SenderSt
     let target = chatId;
     let migrated = false;
     let networkTries = 0;
+    let waits = 0;
     for (;;) {
       const result = await attempt(target, text, buttons);
       if (result.ok) {
@@ -87,7 +90,8 @@ export function createSender(options: SenderOptions): Sender & { stats: SenderSt
       }
       if (error.code === 429) {
         const retryAfter = error.parameters?.retry_after ?? 1;
-        if (retryAfter > maxRetryAfterS) {
+        // A chat that keeps answering 429 is left for a later run rather than waited on forever.
+        if (retryAfter > maxRetryAfterS || ++waits > MAX_429_WAITS) {
           stats.deferred += 1;
           throttle.holdChat(target, now() + retryAfter * 1000);
           return { ok: false, reason: 'deferred', description: `retry after ${retryAfter} s` };
