@@ -53,6 +53,16 @@ void describe('sender against the fake Bot API', () => {
     assert.equal(fake.sentTo(GROUP_B).length, 0);
   });
 
+  void it('stops waiting on a chat that keeps answering 429 and defers it', async () => {
+    const id = -1007;
+    fake.addChat(id);
+    fake.rateLimit(id, 2, 50);
+    const { sender } = make();
+    const result = await sender.sendHtml(id, 'x');
+    assert.equal(result.ok ? 'ok' : result.reason, 'deferred');
+    assert.equal(fake.callsOf('sendMessage').filter((c) => c.payload.chat_id === id).length, 11);
+  });
+
   void it('marks a chat that removed the bot inactive and reports blocked', async () => {
     const id = -1003;
     fake.addChat(id);
