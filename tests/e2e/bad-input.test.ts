@@ -278,6 +278,9 @@ void describe(`bad input (seed ${SEED}, ${COUNT} updates)`, () => {
     await h.stop();
   });
 
+  /** Messages sent so far (to edit some of them later). */
+  const sentMessages: { chatId: number; messageId: number }[] = [];
+
   function makeUpdate(sender: Sender, commands: string[]): { update: Omit<Update, 'update_id'>; label: string } {
     const { user, chat } = sender;
     const r = random();
@@ -298,10 +301,13 @@ void describe(`bad input (seed ${SEED}, ${COUNT} updates)`, () => {
       return { update: callbackQuery({ data, from: user, chat, messageId: int(1, 50) }), label: `callback ${JSON.stringify(data)}` };
     }
     if (r < 0.85) {
-      const text = chance(0.5) ? commandText(commands, chat) : pick(['#进度 ', '']) + randomText(80);
+      const text = chance(0.1) ? overlongText() : chance(0.5) ? commandText(commands, chat) : pick(['#进度 ', '/progress ', '']) + randomText(80);
+      // Half of the edits are of messages never seen; the others of an earlier message in that chat, by anyone.
+      const earlier = sentMessages.filter((m) => m.chatId === chat.id);
+      const messageId = earlier.length > 0 && chance(0.5) ? pick(earlier).messageId : int(1, 10_000_000);
       return {
-        update: editedMessage({ text: text || ' ', from: user, chat, messageId: int(1, 10_000_000) }),
-        label: `edit of an unseen message ${JSON.stringify(text.slice(0, 200))}`,
+        update: editedMessage({ text: text || ' ', from: user, chat, messageId }),
+        label: `edit of message ${messageId} ${JSON.stringify(text.slice(0, 200))}`,
       };
     }
     if (r < 0.98) return makeDocument(user, chat);
@@ -362,6 +368,8 @@ void describe(`bad input (seed ${SEED}, ${COUNT} updates)`, () => {
     for (let i = 0; i < COUNT; i++) {
       const sender = pickSender();
       const { update, label } = makeUpdate(sender, commands);
+      const message = (update as Partial<Update.MessageUpdate>).message;
+      if (message) sentMessages.push({ chatId: message.chat.id, messageId: message.message_id });
       const stranger = !org.member(sender.user.id) && !h.app.deps.config.adminIds.includes(sender.user.id);
       const groupBound = sender.chat.id < 0 ? org.chat(sender.chat.id)?.active === true : undefined;
       const where = `#${i} from ${sender.user.id} in ${sender.chat.id}: ${label}`;
