@@ -43,12 +43,22 @@ export async function createMetricsRepo(doc: JsonDoc<MetricsDoc>, seed: MetricDe
       d.catalog = structuredClone(seed);
     });
   }
+  // Queries ask for one indicator at a time: keep each indicator's figures at hand.
   const index = new Map<string, number>();
+  const byMetric = new Map<string, Observation[]>();
   const reindex = () => {
     index.clear();
-    doc.data.observations.forEach((o, i) => index.set(observationKey(o), i));
+    byMetric.clear();
+    doc.data.observations.forEach((o, i) => {
+      index.set(observationKey(o), i);
+      const list = byMetric.get(o.metric);
+      if (list) list.push(o);
+      else byMetric.set(o.metric, [o]);
+    });
   };
   reindex();
+  const candidates = (f: ObservationFilter): readonly Observation[] =>
+    f.metric === undefined ? doc.data.observations : (byMetric.get(f.metric) ?? []);
   return {
     catalog: () => doc.data.catalog,
     metric: (code) => doc.data.catalog.find((m) => m.code === code),
@@ -58,15 +68,15 @@ export async function createMetricsRepo(doc: JsonDoc<MetricsDoc>, seed: MetricDe
         if (at >= 0) d.catalog[at] = def;
         else d.catalog.push(def);
       }),
-    observations: (filter = {}) => doc.data.observations.filter((o) => matches(o, filter)),
+    observations: (filter = {}) => candidates(filter).filter((o) => matches(o, filter)),
     observation: (key) => {
       const at = index.get(observationKey(key));
       return at === undefined ? undefined : doc.data.observations[at];
     },
-    periods: (filter = {}) => [...new Set(doc.data.observations.filter((o) => matches(o, filter)).map((o) => o.period))].sort(),
+    periods: (filter = {}) => [...new Set(candidates(filter).filter((o) => matches(o, filter)).map((o) => o.period))].sort(),
     latestPeriod(filter = {}) {
       let latest: string | undefined;
-      for (const o of doc.data.observations) if (matches(o, filter) && (latest === undefined || o.period > latest)) latest = o.period;
+      for (const o of candidates(filter)) if (matches(o, filter) && (latest === undefined || o.period > latest)) latest = o.period;
       return latest;
     },
     async saveObservations(list) {
@@ -86,6 +96,7 @@ export async function createMetricsRepo(doc: JsonDoc<MetricsDoc>, seed: MetricDe
           }
         }
       });
+      reindex();
       return { added, replaced };
     },
   };

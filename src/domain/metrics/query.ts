@@ -29,20 +29,33 @@ function takeOut(text: string, piece: string): string {
   return at < 0 ? text : `${text.slice(0, at)} ${text.slice(at + piece.length)}`;
 }
 
+interface UnitName {
+  unit: Unit;
+  name: string;
+  lower: string;
+  latin: boolean;
+}
+
+// Every text message is tried as a query: keep the units' names sorted, longest first, per units list.
+const unitNames = new WeakMap<readonly Unit[], { seen: Unit[]; names: UnitName[] }>();
+function unitNamesOf(units: readonly Unit[]): UnitName[] {
+  const cached = unitNames.get(units);
+  // The store replaces a changed unit by a new object: compare identities, not contents.
+  if (cached && cached.seen.length === units.length && cached.seen.every((u, i) => u === units[i])) return cached.names;
+  const names = units
+    .flatMap((unit) => [unit.nameZh, unit.nameEn, unit.code].map((name) => ({ unit, name, lower: name.toLowerCase(), latin: /^[\x20-\x7e]+$/.test(name) })))
+    .sort((a, b) => b.name.length - a.name.length);
+  unitNames.set(units, { seen: [...units], names });
+  return names;
+}
+
 function findUnitIn(text: string, units: readonly Unit[]): { unit: Unit; matched: string } | undefined {
   const lower = text.toLowerCase();
-  const candidates = units.flatMap((unit) => [
-    { unit, name: unit.nameZh },
-    { unit, name: unit.nameEn },
-    { unit, name: unit.code },
-  ]);
-  candidates.sort((a, b) => b.name.length - a.name.length);
-  for (const { unit, name } of candidates) {
-    const needle = name.toLowerCase();
+  for (const { unit, name, lower: needle, latin } of unitNamesOf(units)) {
     const at = lower.indexOf(needle);
     if (at < 0) continue;
     // Latin names must stand as whole words: `court` is a unit, not part of `courts`.
-    if (/^[\x20-\x7e]+$/.test(name)) {
+    if (latin) {
       const before = lower[at - 1];
       const after = lower[at + needle.length];
       if ((before && /[a-z0-9_]/.test(before)) || (after && /[a-z0-9_]/.test(after))) continue;
