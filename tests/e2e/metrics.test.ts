@@ -100,6 +100,17 @@ describe('metrics, end to end against the fake Bot API', () => {
     assert.equal(h.app.store.metrics.observations().length, before);
   });
 
+  it('refuses oversized, unreadable and unsupported files, changing nothing', async () => {
+    const before = h.app.store.metrics.observations().length;
+    const [big] = await h.send(documentMessage({ fileId: h.fake.addFile(Buffer.from('x'), 'big.csv'), fileName: 'big.csv', from: ADMIN, size: 3 * 1024 * 1024 }));
+    assert.match(big!.plain, /文件过大（上限 2 MB）/);
+    const [broken] = await upload(h, ADMIN, Buffer.from('not really a workbook'), 'broken.xlsx');
+    assert.match(broken!.plain, /无法读取该文件/);
+    const [pdf] = await upload(h, ADMIN, Buffer.from('%PDF-1.4'), 'report.pdf');
+    assert.match(pdf!.plain, /只支持 CSV 或 XLSX/);
+    assert.equal(h.app.store.metrics.observations().length, before);
+  });
+
   it('lets only the sender confirm, and only admins and managers import', async () => {
     const [preview] = await upload(h, ADMIN, Buffer.from('metric,period,value\n终本率,2024-05,9\n'), 'may.csv');
     const confirm = buttonsOf(preview).find((d) => d.startsWith('mi:ok:'))!;
