@@ -9,7 +9,7 @@ import { METRICS_DOC } from '../store/metrics-store.ts';
 import { ORG_DOC } from '../store/org-store.ts';
 import { REMINDER_DOC, TASK_DOC } from '../store/task-store.ts';
 import { LEDGER_DOC } from '../store/update-ledger.ts';
-import { isDataEntry, lastBackup } from './backup.ts';
+import { formatBytes, isDataEntry, lastBackup } from './backup.ts';
 
 export interface CheckLine {
   ok: boolean;
@@ -162,7 +162,7 @@ async function checkInfo(dataDir: string, now: Date): Promise<CheckLine[]> {
       ok: true,
       name: 'last backup',
       detail: backup
-        ? `${backup.name}, ${backup.files} files, ${backup.bytes} bytes${ageHours! > 48 ? ` — ${Math.floor(ageHours! / 24)} days old` : ''}`
+        ? `${backup.name}, ${backup.files} files, ${formatBytes(backup.bytes)}${ageHours! > 48 ? ` — ${Math.floor(ageHours! / 24)} days old` : ''}`
         : 'none yet',
     },
   ];
