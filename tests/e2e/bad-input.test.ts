@@ -252,27 +252,46 @@ function allowedForStrangerInBoundGroup(user: TestUser): (text: string) => boole
 
 // ---- the test -------------------------------------------------------------------------------
 
+/** Markup that only user input carries: seen unescaped in HTML we sent, it was injected. */
+const INJECTED = ['<script>', 'href="javascript:', '<tg-spoiler>', '<br>', '<i>unclosed', '<pre>'];
+
+function injections(h: Harness, fromCall = 0): string[] {
+  return h.fake.calls.slice(fromCall).flatMap((c) => {
+    if (c.payload.parse_mode !== 'HTML') return [];
+    const { text, caption } = c.payload;
+    const html = typeof text === 'string' ? text : typeof caption === 'string' ? caption : '';
+    const found = INJECTED.filter((marker) => html.includes(marker));
+    return found.length ? [`${c.method} to ${String(c.payload.chat_id)} carries ${found.join(' ')}: ${JSON.stringify(html.slice(0, 200))}`] : [];
+  });
+}
+
+/** A bot with staff, a manager and a deactivated member of the enforcement bureau, and its bound group. */
+async function startCourt(): Promise<Harness> {
+  const h = await startHarness({ now: '2024-09-10T02:00:00Z' });
+  const org = h.app.store.org;
+  await org.saveMember(member(STAFF.id, 'staff', ['enforcement']));
+  await org.saveMember(member(MANAGER.id, 'manager', ['enforcement']));
+  await org.saveMember(member(RETIRED.id, 'staff', ['enforcement'], { active: false }));
+  await org.saveChat({
+    id: BOUND.id,
+    title: BOUND.title!,
+    unit: 'enforcement',
+    subscriptions: ['agenda', 'summary'],
+    active: true,
+    boundBy: ADMIN.id,
+    boundAt: '2024-08-01T00:00:00.000Z',
+  });
+  h.fake.removeBot(BLOCKED.id);
+  return h;
+}
+
 void describe(`bad input (seed ${SEED}, ${COUNT} updates)`, () => {
   let h: Harness;
   const problems: string[] = [];
 
   before(async () => {
     console.log(`bad-input seed: ${SEED} (rerun with BAD_INPUT_SEED=${SEED})`);
-    h = await startHarness({ now: '2024-09-10T02:00:00Z' });
-    const org = h.app.store.org;
-    await org.saveMember(member(STAFF.id, 'staff', ['enforcement']));
-    await org.saveMember(member(MANAGER.id, 'manager', ['enforcement']));
-    await org.saveMember(member(RETIRED.id, 'staff', ['enforcement'], { active: false }));
-    await org.saveChat({
-      id: BOUND.id,
-      title: BOUND.title!,
-      unit: 'enforcement',
-      subscriptions: ['agenda', 'summary'],
-      active: true,
-      boundBy: ADMIN.id,
-      boundAt: '2024-08-01T00:00:00.000Z',
-    });
-    h.fake.removeBot(BLOCKED.id);
+    h = await startCourt();
   });
   after(async () => {
     await h.stop();
@@ -401,6 +420,7 @@ void describe(`bad input (seed ${SEED}, ${COUNT} updates)`, () => {
       if (problems.length >= 25) break;
     }
     assert.deepEqual(problems, [], `seed ${SEED}: ${problems.length} problems`);
+    assert.deepEqual(injections(h), [], 'user text went out as markup');
 
     // Still up and answering.
     const [help] = await h.say(ADMIN, '/help');
@@ -415,4 +435,46 @@ void describe(`bad input (seed ${SEED}, ${COUNT} updates)`, () => {
       [],
     );
   });
+
+  void it('stores hostile text and shows it back safely in every view', { timeout: 60_000 }, async () => {
+    // A fresh court: the random stream above may have unbound the group or deactivated people.
+    const h = await startCourt();
+    try {
+      await showsHostileText(h);
+    } finally {
+      await h.stop();
+    }
+  });
 });
+
+/** Hostile text goes into every store a user can write, then through every view that shows it. */
+async function showsHostileText(h: Harness): Promise<void> {
+  const before = h.fake.calls.length;
+  const hostile = () => `${pick(HTML_BITS)} ${randomText(int(1, 300))} ${pick(HTML_BITS)} ${pick(EMOJI)}`.replace(/^[/#]+/, '');
+  const says = async (user: TestUser, text: string, chat?: TestChat) => {
+    const sent = await h.say(user, text, chat);
+    assert.ok(sent.length > 0, `no answer to ${JSON.stringify(text.slice(0, 80))}`);
+    return sent;
+  };
+  await says(MANAGER, `/task add ${hostile()} ${STAFF.id} 2024-09-30 unit:enforcement`, BOUND);
+  await says(ADMIN, `/task add ${hostile()} ${STAFF.id} unit:enforcement`);
+  assert.ok(h.app.store.tasks.item('T1'), 'the key work item was not created');
+  for (let i = 0; i < 40; i++) {
+    if (i % 3 === 0) await says(MANAGER, `#进度 ${hostile()}`, BOUND);
+    else await says(STAFF, `/progress ${i % 2 ? '#T1 ' : ''}${int(0, 100)}% ${hostile()}`);
+  }
+  const stored = await h.app.store.progress.between(new Date(0));
+  assert.ok(stored.length >= 30, `only ${stored.length} of 40 hostile progress updates were stored`);
+  await says(MANAGER, `/agenda add ${hostile()}`, BOUND);
+  await says(MANAGER, `/agenda study ${hostile()}`, BOUND);
+  const views = ['/wall', '/wall enforcement', '/wall enforcement last', '/mine', '/task list', '/task T1', '/task T2', '/agenda preview enforcement', '/summary preview', '/board', '/status'];
+  for (const view of views) await says(ADMIN, view);
+  for (const view of ['/wall', '/agenda preview', '/task list']) await says(MANAGER, view, BOUND);
+  await says(STAFF, '/mine');
+  await says(STAFF, '/undo');
+  const apologies = h.fake.sent.filter((m) => exactTexts('error.generic').includes(m.plain));
+  assert.deepEqual(apologies.map((m) => m.chatId), [], 'a handler failed');
+  assert.deepEqual(injections(h, before), [], 'user text went out as markup');
+  const failed = h.fake.calls.slice(before).filter((c) => c.error);
+  assert.deepEqual(failed.map((c) => `${c.method}: ${c.error!.description}`), []);
+}
