@@ -1,5 +1,5 @@
-import { mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { chown, mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { lockDataDir, lockHolder } from '../store/data-dir-lock.ts';
 import { BACKUPS_DIR, copyDataTree, isDataEntry, MANIFEST_FILE, stamp } from './backup.ts';
 
@@ -68,6 +68,19 @@ export async function validateBackup(dir: string): Promise<string[]> {
   return problems;
 }
 
+/** Run as root, a restore would leave root's files where the bot's user must write: hand them to the directory's owner. */
+async function giveToOwnerOf(dataDir: string, files: string[]): Promise<void> {
+  if (process.getuid?.() !== 0) return;
+  const { uid, gid } = await stat(dataDir);
+  if (uid === 0 && gid === 0) return;
+  const paths = new Set<string>();
+  for (const file of files) {
+    const parts = file.split(sep);
+    for (let i = 1; i <= parts.length; i++) paths.add(parts.slice(0, i).join(sep));
+  }
+  for (const path of paths) await chown(join(dataDir, path), uid, gid);
+}
+
 /**
  * Puts a backup in place of DATA_DIR's data. Refuses while a bot holds the data directory,
  * holds the lock itself meanwhile, and moves the current data aside instead of deleting it.
@@ -98,6 +111,7 @@ export async function restoreBackup(dataDir: string, backup: string, now: Date):
       for (const name of current) await rename(join(dataDir, name), join(setAside, name));
     }
     const { files, bytes } = await copyDataTree(from, dataDir, (name) => name !== MANIFEST_FILE && isDataEntry(name));
+    await giveToOwnerOf(dataDir, setAside ? [...files, basename(setAside)] : files);
     return { from, files: files.length, bytes, setAside };
   } finally {
     await unlock();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chown, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, it } from 'node:test';
@@ -100,6 +100,17 @@ describe('restore', () => {
     assert.deepEqual(await readFile(join(dir, 'org.json')), await readFile(join(backup.dir, 'org.json')));
     assert.ok((await readdir(join(dir, 'backups'))).includes(backup.name), 'the backups stay where they were');
     assert.ok(!(await readdir(dir)).includes(LOCK_FILE), 'the lock taken during the restore is released');
+  });
+
+  it('run by root, hands the restored files to the owner of the data directory', { skip: process.getuid?.() !== 0 && 'needs root' }, async () => {
+    const dir = await populated();
+    const backup = await makeBackup(dir, clock.now());
+    await chown(dir, 4321, 4321);
+    const { setAside } = await restoreBackup(dir, backup.name, clock.now());
+    for (const path of ['org.json', 'audit', join('audit', '2024-09.jsonl'), setAside!.slice(dir.length + 1)]) {
+      const { uid, gid } = await stat(join(dir, path));
+      assert.deepEqual([uid, gid], [4321, 4321], path);
+    }
   });
 
   it('refuses while a live process holds the data directory, and changes nothing', async () => {
