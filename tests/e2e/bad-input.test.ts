@@ -71,6 +71,8 @@ const STRANGERS: TestUser[] = [
 /** A stranger who blocked the bot: every send to them gets 403, which the bot must survive. */
 const BLOCKED: TestUser = { id: 3099, first_name: 'Blocked', language_code: 'en' };
 const REGISTERED = [ADMIN, STAFF, MANAGER, RETIRED];
+/** Telegram's stand-in for an anonymous group admin; its messages carry sender_chat (added below). */
+const ANONYMOUS_ADMIN: TestUser = { id: 1087968824, first_name: 'Group', username: 'GroupAnonymousBot' };
 const BOUND: TestChat = { id: -1001000000777, type: 'supergroup', title: '执行局 <工作群> & co' };
 const UNBOUND: TestChat = { id: -1001000000888, type: 'supergroup', title: 'unbound' };
 
@@ -184,8 +186,8 @@ function pickSender(): Sender {
     const user = chance(0.1) ? BLOCKED : pick(STRANGERS);
     return { user, chat: { id: user.id, type: 'private' } };
   }
-  if (r < 0.82) return { user: pick(STRANGERS), chat: BOUND };
-  return { user: anyone(), chat: UNBOUND };
+  if (r < 0.82) return { user: chance(0.15) ? ANONYMOUS_ADMIN : pick(STRANGERS), chat: BOUND };
+  return { user: chance(0.1) ? ANONYMOUS_ADMIN : anyone(), chat: UNBOUND };
 }
 
 // ---- what strangers and the unbound group may see --------------------------------------------
@@ -246,7 +248,7 @@ function allowedInUnboundGroup(text: string): boolean {
  * commands (mounted before the gate) tell them the role they lack. Nothing else.
  */
 function allowedForStrangerInBoundGroup(user: TestUser): (text: string) => boolean {
-  const exact = new Set(exactTexts('access.refused', { id: user.id }));
+  const exact = new Set([...exactTexts('access.refused', { id: user.id }), ...exactTexts('error.anonymousAdmin')]);
   return (text) => exact.has(text) || notAllowedTexts.has(text);
 }
 
@@ -389,6 +391,7 @@ void describe(`bad input (seed ${SEED}, ${COUNT} updates)`, () => {
       const { update, label } = makeUpdate(sender, commands);
       const message = (update as Partial<Update.MessageUpdate>).message;
       if (message) sentMessages.push({ chatId: message.chat.id, messageId: message.message_id });
+      if (message && sender.user.id === ANONYMOUS_ADMIN.id) Object.assign(message, { sender_chat: { id: sender.chat.id, type: 'supergroup', title: sender.chat.title } });
       const stranger = !org.member(sender.user.id) && !h.app.deps.config.adminIds.includes(sender.user.id);
       const groupBound = sender.chat.id < 0 ? org.chat(sender.chat.id)?.active === true : undefined;
       const where = `#${i} from ${sender.user.id} in ${sender.chat.id}: ${label}`;
@@ -426,7 +429,7 @@ void describe(`bad input (seed ${SEED}, ${COUNT} updates)`, () => {
     const [help] = await h.say(ADMIN, '/help');
     assert.match(help!.plain, /\/invite/);
     // Nobody got in sideways.
-    for (const user of [...STRANGERS, BLOCKED]) assert.equal(org.member(user.id), undefined, `stranger ${user.id} became a member`);
+    for (const user of [...STRANGERS, BLOCKED, ANONYMOUS_ADMIN]) assert.equal(org.member(user.id), undefined, `stranger ${user.id} became a member`);
     assert.equal(org.chat(UNBOUND.id), undefined);
     // The only failed calls are the sends to the user who blocked the bot.
     const errors = h.fake.calls.filter((c) => c.error);
