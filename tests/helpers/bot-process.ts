@@ -109,14 +109,12 @@ export function startBotProcess(options: BotProcessOptions): BotProcess {
     stderr: () => err,
     stdout: () => out,
     async waitForPolling(timeoutMs = 20_000) {
-      let died = false;
-      void proc.exited.then(() => (died = true));
-      await fake.waitFor(
-        () => died || fake.callsOf('getUpdates').length > pollsBefore,
-        timeoutMs,
-        `the bot process ${proc.pid} to poll`,
-      );
-      if (died) throw new Error(`the bot process exited before polling: ${JSON.stringify(proc.exit)}\nstderr:\n${err}`);
+      const polling = fake.waitFor(() => fake.callsOf('getUpdates').length > pollsBefore, timeoutMs, `the bot process ${proc.pid} to poll`);
+      const outcome = await Promise.race([polling.then(() => 'polling' as const), proc.exited.then(() => 'exited' as const)]);
+      if (outcome === 'exited') {
+        polling.catch(() => undefined);
+        throw new Error(`the bot process exited before polling: ${JSON.stringify(proc.exit)}\nstderr:\n${err}`);
+      }
     },
     async stop(signal, timeoutMs = 10_000) {
       if (proc.exit) return proc.exit;
