@@ -27,6 +27,7 @@ import { createSummaryFeature } from './features/summary.ts';
 import { dedupeUpdates } from './middleware/dedupe.ts';
 import { accessGate } from './middleware/guards.ts';
 import { identify } from './middleware/identify.ts';
+import { createRouter } from './router.ts';
 
 export interface BotOptions {
   token: string;
@@ -66,9 +67,7 @@ export function createBot(deps: BotDeps, options: BotOptions): { bot: Telegraf<B
   for (const feature of [...open, ...gated]) commands.push(...feature.commands);
 
   bot.use(dedupeUpdates(deps.store.updates), identify(deps));
-  for (const feature of open) bot.use(feature.composer);
-  bot.use(accessGate());
-  for (const feature of gated) bot.use(feature.composer);
+  bot.use(createRouter(open), accessGate(), createRouter(gated));
   bot.use(fallback.composer);
   bot.catch(createErrorHandler(deps.logger, deps.config));
   return { bot, commands };

@@ -7,4 +7,11 @@ export interface Feature {
   name: string;
   commands: CommandSpec[];
   composer: Composer<BotContext>;
+  /**
+   * The kinds of update it handles besides its own commands; [] for commands only.
+   * Omitted: it sees every update. create-bot.ts routes each update to those that want it.
+   */
+  reactsTo?: UpdateKind[];
 }
+
+export type UpdateKind = 'text' | 'callback' | 'document' | 'edit' | 'membership' | 'other';

@@ -60,5 +60,5 @@ export function createAgendaFeature(deps: BotDeps): Feature {
     await replyHtml(ctx, ctx.t('agenda.studySet', { week, text }));
   });
 
-  return { name: 'agenda', commands: [{ command: 'agenda', minRole: 'staff', chats: 'any', help: 'menu.agenda' }], composer };
+  return { name: 'agenda', commands: [{ command: 'agenda', minRole: 'staff', chats: 'any', help: 'menu.agenda' }], composer, reactsTo: [] };
 }

@@ -83,5 +83,6 @@ export function createBindFeature(deps: BotDeps): Feature {
       { command: 'unsubscribe', minRole: 'manager', chats: 'group', help: 'menu.unsubscribe' },
     ],
     composer,
+    reactsTo: [],
   };
 }

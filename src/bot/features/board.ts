@@ -40,5 +40,5 @@ export function createBoardFeature(deps: BotDeps): Feature {
     lines.push('', ctx.t('board.legend'));
     await replyHtml(ctx, lines.join('\n'));
   });
-  return { name: 'board', commands: [{ command: 'board', minRole: 'staff', chats: 'any', help: 'menu.board' }], composer };
+  return { name: 'board', commands: [{ command: 'board', minRole: 'staff', chats: 'any', help: 'menu.board' }], composer, reactsTo: [] };
 }

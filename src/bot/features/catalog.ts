@@ -114,5 +114,5 @@ export function createCatalogFeature(deps: BotDeps): Feature {
     await audit(deps, ctx, 'catalog.alias', def.code, { alias });
     await replyHtml(ctx, ctx.t('catalog.aliasAdded', { name: label, alias }));
   });
-  return { name: 'catalog', commands: [{ command: 'catalog', minRole: 'staff', chats: 'private', help: 'menu.catalog' }], composer };
+  return { name: 'catalog', commands: [{ command: 'catalog', minRole: 'staff', chats: 'private', help: 'menu.catalog' }], composer, reactsTo: [] };
 }

@@ -18,5 +18,5 @@ export function createHelpFeature(allCommands: () => CommandSpec[]): Feature {
     const footer = ctx.chatKind === 'private' ? ['', ctx.t('help.footer')] : [];
     await replyHtml(ctx, [ctx.t('help.header', { role: ctx.t(`role.${role}`) }), ...lines, ...footer].join('\n'));
   });
-  return { name: 'help', commands: [{ command: 'help', minRole: 'staff', chats: 'any', help: 'menu.help' }], composer };
+  return { name: 'help', commands: [{ command: 'help', minRole: 'staff', chats: 'any', help: 'menu.help' }], composer, reactsTo: [] };
 }

@@ -57,5 +57,5 @@ export function createInviteFeature(deps: BotDeps): Feature {
       }),
     );
   });
-  return { name: 'invite', commands: [{ command: 'invite', minRole: 'manager', chats: 'private', help: 'menu.invite' }], composer };
+  return { name: 'invite', commands: [{ command: 'invite', minRole: 'manager', chats: 'private', help: 'menu.invite' }], composer, reactsTo: [] };
 }

@@ -27,5 +27,5 @@ export function createLangFeature(deps: BotDeps): Feature {
     await deps.store.org.saveMember({ ...member, lang });
     await replyHtml(ctx, translator(lang)('lang.set'));
   });
-  return { name: 'lang', commands: [{ command: 'lang', minRole: 'staff', chats: 'any', help: 'menu.lang' }], composer };
+  return { name: 'lang', commands: [{ command: 'lang', minRole: 'staff', chats: 'any', help: 'menu.lang' }], composer, reactsTo: [] };
 }

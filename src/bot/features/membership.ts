@@ -34,5 +34,5 @@ export function createMembershipFeature(deps: BotDeps): Feature {
     if ('migrate_from_chat_id' in message) return;
     return next();
   });
-  return { name: 'membership', commands: [], composer };
+  return { name: 'membership', commands: [], composer, reactsTo: ['membership', 'other'] };
 }

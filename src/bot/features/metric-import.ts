@@ -126,5 +126,5 @@ export function createMetricImportFeature(deps: BotDeps): Feature {
     await audit(deps, ctx, 'metrics.import', item.file, { rows: stamped.length, added: result.added, replaced: result.replaced });
     await replyHtml(ctx, ctx.t('import.applied', { count: stamped.length, add: result.added, replace: result.replaced, file: item.file }));
   });
-  return { name: 'metric-import', commands: [], composer };
+  return { name: 'metric-import', commands: [], composer, reactsTo: ['document', 'callback'] };
 }

@@ -32,5 +32,5 @@ export function createMetricQueryFeature(deps: BotDeps): Feature {
     const { name: _name, ...rest } = match.query;
     return requireRole('staff')(ctx, () => answerMetric(deps, ctx, match.def, rest));
   });
-  return { name: 'metric-query', commands: [{ command: 'metric', minRole: 'staff', chats: 'any', help: 'menu.metric' }], composer };
+  return { name: 'metric-query', commands: [{ command: 'metric', minRole: 'staff', chats: 'any', help: 'menu.metric' }], composer, reactsTo: ['text', 'callback'] };
 }

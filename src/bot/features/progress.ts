@@ -162,5 +162,6 @@ export function createProgressFeature(deps: BotDeps): Feature {
       { command: 'undo', minRole: 'staff', chats: 'any', help: 'menu.undo' },
     ],
     composer,
+    reactsTo: ['text', 'callback', 'edit'],
   };
 }

@@ -44,5 +44,5 @@ export function createRankFeature(deps: BotDeps): Feature {
   const composer = new Composer<BotContext>();
   composer.command('rank', requireRole('staff'), (ctx) => withMetric(deps, ctx, ctx.payload, queryContext(deps), 'mr', answerRank));
   composer.use(suggestionButtons(deps, 'mr', answerRank));
-  return { name: 'rank', commands: [{ command: 'rank', minRole: 'staff', chats: 'any', help: 'menu.rank' }], composer };
+  return { name: 'rank', commands: [{ command: 'rank', minRole: 'staff', chats: 'any', help: 'menu.rank' }], composer, reactsTo: ['callback'] };
 }

@@ -44,5 +44,5 @@ export function createScheduleFeature(deps: BotDeps): Feature {
     await replyHtml(ctx, ctx.t('schedule.set', { kind: kindName, cron }));
   });
 
-  return { name: 'schedule', commands: [{ command: 'schedule', minRole: 'staff', chats: 'group', help: 'menu.schedule' }], composer };
+  return { name: 'schedule', commands: [{ command: 'schedule', minRole: 'staff', chats: 'group', help: 'menu.schedule' }], composer, reactsTo: [] };
 }

@@ -66,5 +66,5 @@ export function createStartFeature(deps: BotDeps): Feature {
       }),
     );
   });
-  return { name: 'start', commands: [{ command: 'start', minRole: 'staff', chats: 'private', help: 'menu.start' }], composer };
+  return { name: 'start', commands: [{ command: 'start', minRole: 'staff', chats: 'private', help: 'menu.start' }], composer, reactsTo: [] };
 }

@@ -46,5 +46,5 @@ export function createStatusFeature(deps: BotDeps): Feature {
     await replyHtml(ctx, lines.join('\n'));
   });
 
-  return { name: 'status', commands: [{ command: 'status', minRole: 'admin', chats: 'any', help: 'menu.status' }], composer };
+  return { name: 'status', commands: [{ command: 'status', minRole: 'admin', chats: 'any', help: 'menu.status' }], composer, reactsTo: [] };
 }

@@ -32,5 +32,5 @@ export function createSummaryFeature(deps: BotDeps): Feature {
     await replyHtml(ctx, ctx.t('summary.sendResult', { period, sent: report.sent, skipped: report.skipped, failed: report.failed + report.deferred }));
   });
 
-  return { name: 'summary', commands: [{ command: 'summary', minRole: 'staff', chats: 'any', help: 'menu.summary' }], composer };
+  return { name: 'summary', commands: [{ command: 'summary', minRole: 'staff', chats: 'any', help: 'menu.summary' }], composer, reactsTo: [] };
 }

@@ -171,5 +171,5 @@ export function createTaskFeature(deps: BotDeps): Feature {
     return false;
   };
 
-  return { name: 'task', commands: [{ command: 'task', minRole: 'staff', chats: 'any', help: 'menu.task' }], composer };
+  return { name: 'task', commands: [{ command: 'task', minRole: 'staff', chats: 'any', help: 'menu.task' }], composer, reactsTo: [] };
 }

@@ -38,5 +38,5 @@ export function createTrendFeature(deps: BotDeps): Feature {
   const composer = new Composer<BotContext>();
   composer.command('trend', requireRole('staff'), (ctx) => withMetric(deps, ctx, ctx.payload, queryContext(deps), 'mt', answerTrend));
   composer.use(suggestionButtons(deps, 'mt', answerTrend));
-  return { name: 'trend', commands: [{ command: 'trend', minRole: 'staff', chats: 'any', help: 'menu.trend' }], composer };
+  return { name: 'trend', commands: [{ command: 'trend', minRole: 'staff', chats: 'any', help: 'menu.trend' }], composer, reactsTo: ['callback'] };
 }

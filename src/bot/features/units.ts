@@ -41,5 +41,5 @@ export function createUnitsFeature(deps: BotDeps): Feature {
     if (verb === 'add') return requireRole('admin')(ctx, () => add(ctx, rest));
     await replyHtml(ctx, ctx.t('unit.usage'));
   });
-  return { name: 'units', commands: [{ command: 'unit', minRole: 'staff', chats: 'any', help: 'menu.unit' }], composer };
+  return { name: 'units', commands: [{ command: 'unit', minRole: 'staff', chats: 'any', help: 'menu.unit' }], composer, reactsTo: [] };
 }

@@ -85,5 +85,5 @@ export function createUsersFeature(deps: BotDeps): Feature {
     }
     await apply(ctx, member, change);
   });
-  return { name: 'users', commands: [{ command: 'users', minRole: 'admin', chats: 'private', help: 'menu.users' }], composer };
+  return { name: 'users', commands: [{ command: 'users', minRole: 'admin', chats: 'private', help: 'menu.users' }], composer, reactsTo: [] };
 }

@@ -56,5 +56,6 @@ export function createWallFeature(deps: BotDeps): Feature {
       { command: 'mine', minRole: 'staff', chats: 'any', help: 'menu.mine' },
     ],
     composer,
+    reactsTo: [],
   };
 }

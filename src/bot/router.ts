@@ -1,0 +1,52 @@
+import { Composer, type MiddlewareFn } from 'telegraf';
+import type { BotContext } from './context.ts';
+import type { Feature, UpdateKind } from './feature.ts';
+
+/** `cmd` for `/cmd` or `/cmd@thisbot` at the start of a text message; null for `/cmd@otherbot`. */
+function commandOf(text: string, botUsername: string): string | null | undefined {
+  const match = /^\/([A-Za-z0-9_]+)(?:@(\w+))?/.exec(text);
+  if (!match) return undefined;
+  const addressee = match[2];
+  if (addressee && addressee.toLowerCase() !== botUsername.toLowerCase()) return null;
+  return match[1]!.toLowerCase();
+}
+
+function routeOf(ctx: BotContext): { command: string } | { kind: UpdateKind } {
+  if (ctx.callbackQuery) return { kind: 'callback' };
+  if (ctx.editedMessage) return { kind: 'edit' };
+  if (ctx.myChatMember) return { kind: 'membership' };
+  const message = ctx.message;
+  if (message && 'text' in message) {
+    const command = commandOf(message.text, ctx.botInfo.username);
+    if (command === null) return { kind: 'other' };
+    return command === undefined ? { kind: 'text' } : { command };
+  }
+  if (message && 'document' in message) return { kind: 'document' };
+  return { kind: 'other' };
+}
+
+/**
+ * Runs only the features an update concerns, in their listed order: a command goes to the
+ * feature that declares it, any other update to the features that react to its kind.
+ * Walking every feature's middleware for every update cost more than the answer itself
+ * (telegraf composes each step as a chain of promises).
+ */
+export function createRouter(features: Feature[]): MiddlewareFn<BotContext> {
+  const chains = new Map<string, MiddlewareFn<BotContext>>();
+  const chain = (key: string, wants: (feature: Feature) => boolean) => {
+    let composed = chains.get(key);
+    if (!composed) {
+      composed = Composer.compose(features.filter(wants).map((f) => f.composer));
+      chains.set(key, composed);
+    }
+    return composed;
+  };
+  return (ctx, next) => {
+    const route = routeOf(ctx);
+    const handler =
+      'command' in route
+        ? chain(`/${route.command}`, (f) => f.reactsTo === undefined || f.commands.some((c) => c.command === route.command))
+        : chain(route.kind, (f) => f.reactsTo === undefined || f.reactsTo.includes(route.kind));
+    return handler(ctx, next);
+  };
+}
