@@ -35,10 +35,18 @@ async function startServices(app: App, logger: Logger): Promise<void> {
  */
 async function runPolling(app: App, logger: Logger): Promise<number> {
   let stopping = false;
+  const stopPolling = (signal: string) => {
+    try {
+      app.bot.stop(signal);
+    } catch {
+      // launch() is still between getMe and the first getUpdates: stop as soon as it polls.
+      setTimeout(() => stopPolling(signal), 20);
+    }
+  };
   const removeSignals = onStopSignal((signal) => {
     stopping = true;
     logger.info('stopping', { signal });
-    app.bot.stop(signal);
+    stopPolling(signal);
   });
   try {
     const launched = app.bot.launch({ allowedUpdates: ['message', 'edited_message', 'callback_query', 'my_chat_member'] }, () => {

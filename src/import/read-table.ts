@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+// exceljs takes half a second to load: only when an XLSX file arrives.
+import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { guessDelimiter, parseCsvRecords } from './csv.ts';
 
@@ -60,7 +61,8 @@ function cellText(cell: ExcelJS.Cell): string {
 }
 
 async function readXlsx(buffer: Uint8Array): Promise<TableRow[]> {
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   await workbook.xlsx.load(Buffer.from(buffer) as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];

@@ -22,9 +22,18 @@ function alive(pid: number): boolean {
   }
 }
 
+/** Changes at every boot (Linux): a pid from before a reboot says nothing about now. */
+async function bootId(): Promise<string> {
+  return (await readFile('/proc/sys/kernel/random/boot_id', 'utf8').catch(() => '')).trim();
+}
+
+/** The live courtwall process holding the directory, if any. The lock file holds `pid` and the boot id. */
 export async function lockHolder(dataDir: string): Promise<number | undefined> {
-  const pid = Number(await readFile(join(dataDir, LOCK_FILE), 'utf8').catch(() => ''));
-  return Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid) ? pid : undefined;
+  const [pidText = '', lockedBoot = ''] = (await readFile(join(dataDir, LOCK_FILE), 'utf8').catch(() => '')).split('\n');
+  const pid = Number(pidText);
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || !alive(pid)) return undefined;
+  if (lockedBoot !== '' && lockedBoot !== (await bootId())) return undefined;
+  return pid;
 }
 
 /** One process per data directory: lowdb coalesces writes only within one instance. */
@@ -33,7 +42,7 @@ export async function lockDataDir(dataDir: string): Promise<() => Promise<void>>
   const holder = await lockHolder(dataDir);
   if (holder !== undefined) throw new DataDirBusyError(dataDir, holder);
   const handle = await open(file, 'w');
-  await handle.writeFile(String(process.pid));
+  await handle.writeFile(`${process.pid}\n${await bootId()}`);
   await handle.close();
   return () => rm(file, { force: true });
 }

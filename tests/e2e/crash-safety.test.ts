@@ -244,7 +244,7 @@ void describe(`crash safety of the real bot process (seed ${SEED})`, () => {
         assert.equal(exit.signal, 'SIGKILL');
       });
       // The killed process leaves its lock behind with a dead pid; the next start treats it as stale.
-      assert.equal(await readFile(join(dataDir, LOCK_FILE), 'utf8'), String(p.pid));
+      assert.equal((await readFile(join(dataDir, LOCK_FILE), 'utf8')).split('\n')[0], String(p.pid));
       checkLogs(p, `round ${r + 1}`);
       await checkFiles(`after kill ${r + 1}`);
     }

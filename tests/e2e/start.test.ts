@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -55,6 +55,25 @@ describe('starting courtwall', () => {
       await first.exited;
       await fake.close();
       for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('stops cleanly on SIGTERM that arrives before polling has started', async () => {
+    const fake = await FakeTelegram.start();
+    fake.delay('deleteWebhook', 1500);
+    const dir = await mkdtemp(join(tmpdir(), 'courtwall-early-'));
+    const run = spawnMain({ BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, DATA_DIR: dir, ADMIN_IDS: String(ADMIN.id) });
+    try {
+      await fake.waitFor(() => fake.callsOf('deleteWebhook').length > 0, 15_000, 'deleteWebhook');
+      run.child.kill('SIGTERM');
+      const outcome = await Promise.race([run.exited, new Promise((resolve) => setTimeout(() => resolve('still running'), 10_000))]);
+      assert.equal(outcome, 0, run.stderr());
+      assert.doesNotMatch(run.stderr(), /not running/);
+      await assert.rejects(readFile(join(dir, 'courtwall.pid')), { code: 'ENOENT' }, 'the lock is released');
+    } finally {
+      run.child.kill('SIGKILL');
+      await fake.close();
+      await rm(dir, { recursive: true, force: true });
     }
   });
 

@@ -78,6 +78,7 @@ export class FakeTelegram {
   private readonly files = new Map<string, { path: string; content: Buffer }>();
   private readonly listeners = new Set<() => void>();
   private readonly sendTimes: { chatId: number; at: number }[] = [];
+  private readonly delays = new Map<string, number>();
   private port = 0;
 
   private constructor(private readonly options: FakeTelegramOptions) {
@@ -139,6 +140,11 @@ export class FakeTelegram {
   migrate(chatId: number, to: number): void {
     this.knownChats.add(to);
     this.addFault(chatId, { kind: 'migrate', to });
+  }
+
+  /** Answers every call of `method` only after `ms` milliseconds (a slow network). */
+  delay(method: string, ms: number): void {
+    this.delays.set(method, ms);
   }
 
   failNext(chatId: number, code: number, description: string, times = 1): void {
@@ -233,8 +239,11 @@ export class FakeTelegram {
     }
     const call: ApiCall = { method, payload, at: Date.now() };
     this.calls.push(call);
+    this.notify();
     try {
       if (token !== this.token) throw new ApiError(401, 'Unauthorized');
+      const delay = this.delays.get(method);
+      if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
       const result = await this.dispatch(method, payload);
       send(200, { ok: true, result });
     } catch (err) {

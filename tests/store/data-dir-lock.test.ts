@@ -28,8 +28,24 @@ describe('data directory lock', () => {
   it('takes over a lock left by a dead process and releases it', async () => {
     await writeFile(join(dir, LOCK_FILE), '999999999');
     const release = await lockDataDir(dir);
-    assert.equal(await readFile(join(dir, LOCK_FILE), 'utf8'), String(process.pid));
+    assert.match(await readFile(join(dir, LOCK_FILE), 'utf8'), new RegExp(`^${process.pid}\n`));
     await release();
     await assert.rejects(readFile(join(dir, LOCK_FILE)), { code: 'ENOENT' });
+  });
+});
+
+describe('data directory lock after a reboot', () => {
+  it('ignores a live pid recorded during an earlier boot', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'courtwall-lock-'));
+    const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
+    try {
+      await writeFile(join(dir, LOCK_FILE), `${sleeper.pid}\nan-earlier-boot-id`);
+      const release = await lockDataDir(dir);
+      assert.match(await readFile(join(dir, LOCK_FILE), 'utf8'), new RegExp(`^${process.pid}\\n`));
+      await release();
+    } finally {
+      sleeper.kill('SIGKILL');
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
