@@ -9,6 +9,7 @@ import { translate, type MessageKey } from '../../src/text/i18n.ts';
 import type { SentMessage } from '../helpers/fake-telegram.ts';
 import { startHarness, type Harness } from '../helpers/harness.ts';
 import { parseTelegramHtml } from '../helpers/telegram-html.ts';
+import { seededRandom } from '../helpers/random.ts';
 import {
   ADMIN,
   STRANGER,
@@ -30,18 +31,7 @@ import {
 const SEED = Number(process.env.BAD_INPUT_SEED ?? Date.now() % 2 ** 31);
 const COUNT = Number(process.env.BAD_INPUT_COUNT ?? 2000);
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = mulberry32(SEED);
+const random = seededRandom(SEED);
 const SAMPLE_IMPORT = readFileSync(new URL('../../data/seed/sample-import.csv', import.meta.url), 'utf8');
 const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;

@@ -9,6 +9,7 @@ import { openStore, type Store } from '../../src/store/open-store.ts';
 import { FakeTelegram, type SentMessage } from '../helpers/fake-telegram.ts';
 import { checkDataFiles, prepareDataDir, readJsonLines, startBotProcess, type BotProcess } from '../helpers/bot-process.ts';
 import { ADMIN, textMessage, type TestChat, type TestUser } from '../helpers/updates.ts';
+import { seededRandom } from '../helpers/random.ts';
 
 /**
  * The real bot process (`node --import tsx src/main.ts`) against the fake Bot API: a stream of
@@ -20,17 +21,7 @@ import { ADMIN, textMessage, type TestChat, type TestUser } from '../helpers/upd
 const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 2 ** 31);
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 10);
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = mulberry32(SEED);
+const random = seededRandom(SEED);
 const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
 
 const STAFF: TestUser[] = [

@@ -4,18 +4,10 @@ import { COURT_UNIT, ratioScale, type Basis, type MetricDef, type Observation } 
 /** How a figure was obtained when it was not imported as such. */
 export type Derivation = 'month_from_ytd' | 'sum_of_units';
 
-export interface Figure {
-  metric: string;
-  unit: string;
-  period: string;
-  basis: Basis;
-  value: number;
-  numerator?: number;
-  denominator?: number;
-  rank?: number;
-  rankTotal?: number;
+/** A figure as shown: an observation's value fields, and how it was derived if it was. */
+export type Figure = Pick<Observation, 'metric' | 'unit' | 'period' | 'basis' | 'value' | 'numerator' | 'denominator' | 'rank' | 'rankTotal'> & {
   derived?: Derivation;
-}
+};
 
 function ratioValue(def: MetricDef, numerator: number, denominator: number): number | undefined {
   return denominator === 0 ? undefined : (numerator / denominator) * ratioScale(def.unit);
