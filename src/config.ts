@@ -31,7 +31,7 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-const DEFAULT_API_ROOT = 'https://api.telegram.org';
+export const DEFAULT_API_ROOT = 'https://api.telegram.org';
 const TOKEN_SHAPE = /^\d+:[A-Za-z0-9_-]{20,}$/;
 
 function read(env: Env, name: string): string | undefined {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ConfigError, parseConfig } from '../src/config.ts';
+import { ConfigError, DEFAULT_API_ROOT, parseConfig } from '../src/config.ts';
 
 const TOKEN = '123456:ABCdefGhIJKlmNoPQRstuVWXyz0123456789';
 
@@ -18,7 +18,7 @@ describe('parseConfig', () => {
   it('gives the documented defaults for an empty environment', () => {
     const config = parseConfig({});
     assert.equal(config.botToken, undefined);
-    assert.equal(config.apiRoot, 'https://api.telegram.org');
+    assert.equal(config.apiRoot, DEFAULT_API_ROOT);
     assert.equal(config.dataDir, './data');
     assert.equal(config.timeZone, 'Asia/Shanghai');
     assert.equal(config.defaultLang, 'zh');
@@ -63,7 +63,7 @@ describe('parseConfig', () => {
     ['COURT_TIMEZONE', { COURT_TIMEZONE: 'Mars/Olympus' }, /not an IANA time zone/],
     ['DEFAULT_LANG', { DEFAULT_LANG: 'fr' }, /one of: zh, en/],
     ['BOT_TOKEN', { BOT_TOKEN: 'not-a-token' }, /@BotFather/],
-    ['TELEGRAM_API_ROOT', { TELEGRAM_API_ROOT: 'api.telegram.org' }, /not a URL/],
+    ['TELEGRAM_API_ROOT', { TELEGRAM_API_ROOT: 'bot-api.example' }, /not a URL/],
     ['WEBHOOK_SECRET', { WEBHOOK_URL: 'https://x.example/hook' }, /required when WEBHOOK_URL is set/],
     ['WEBHOOK_URL', { WEBHOOK_URL: 'http://x.example/hook', WEBHOOK_SECRET: 's' }, /https:/],
     ['PORT', { WEBHOOK_URL: 'https://x.example/hook', WEBHOOK_SECRET: 's', PORT: '70000' }, /1 to 65535/],

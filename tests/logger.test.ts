@@ -8,7 +8,7 @@ describe('logger', () => {
   it('writes JSON lines and never the token, wherever it hides', () => {
     const lines: string[] = [];
     const logger = createLogger('info', [token], (line) => lines.push(line));
-    logger.error('request failed', { err: new Error(`request to https://api.telegram.org/bot${token}/getUpdates failed`), url: `bot${token}` });
+    logger.error('request failed', { err: new Error(`request to https://bot-api.example/bot${token}/getUpdates failed`), url: `bot${token}` });
     assert.equal(lines.length, 1);
     assert.doesNotMatch(lines[0]!, /SECRET-token/);
     const entry = JSON.parse(lines[0]!);
