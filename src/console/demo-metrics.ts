@@ -66,7 +66,8 @@ function monthsFor(def: MetricDef, next: () => number, scale: number): Month[] {
   const months: Month[] = [];
   for (let period = '2023-01'; period <= DEMO_LAST; period = addMonths(period, 1)) {
     const den = Math.max(1, Math.round(denominator * scale * (0.8 + next() * 0.4)));
-    const rate = level * (0.93 + next() * 0.14);
+    // A share cannot pass 100 % in any month (终本合格率 sits near it).
+    const rate = Math.min(level * (0.93 + next() * 0.14), def.unit === '%' ? 99.9 : Infinity);
     const num = Math.round((rate / ratioScale(def.unit)) * den * 100) / 100;
     // Case counts are whole: round at random so that small rates do not all come out 0.
     months.push({ period, numerator: def.unit === '%' || def.unit === '‱' ? Math.floor(num + next()) : num, denominator: den });
