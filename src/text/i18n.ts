@@ -14,6 +14,19 @@ const catalogs = [coreMessages, accessMessages, consoleMessages, digestMessages,
 type KeysOf<T> = T extends { zh: Record<infer K, string> } ? K : never;
 export type MessageKey = KeysOf<(typeof catalogs)[number]>;
 
+/** Keys defined by more than one catalog: a later one would silently replace an earlier one's text. */
+export function clashingMessageKeys(): string[] {
+  const seen = new Set<string>();
+  const clashes: string[] = [];
+  for (const catalog of catalogs) {
+    for (const key of Object.keys(catalog.zh)) {
+      if (seen.has(key)) clashes.push(key);
+      seen.add(key);
+    }
+  }
+  return clashes;
+}
+
 const merged: Record<Lang, Record<string, string>> = { zh: {}, en: {} };
 for (const catalog of catalogs) {
   Object.assign(merged.zh, catalog.zh);

@@ -1,12 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { allMessageKeys, translate, type MessageKey } from '../../src/text/i18n.ts';
+import { allMessageKeys, clashingMessageKeys, translate, type MessageKey } from '../../src/text/i18n.ts';
 import { parseTelegramHtml } from '../helpers/telegram-html.ts';
 
 describe('message catalogs', () => {
   it('have the same keys in Chinese and English', () => {
     assert.deepEqual(allMessageKeys('en').sort(), allMessageKeys('zh').sort());
     assert.ok(allMessageKeys('zh').length > 50);
+  });
+
+  it('define every key in one catalog only (a second definition would replace the first everywhere)', () => {
+    assert.deepEqual(clashingMessageKeys(), []);
+    assert.equal(translate('zh', 'status.inactive'), '⛔');
   });
 
   it('render valid Telegram HTML in both languages, even with hostile parameters', () => {

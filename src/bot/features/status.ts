@@ -40,7 +40,7 @@ export function createStatusFeature(deps: BotDeps): Feature {
     if (problems.length === 0) lines.push(ctx.t('status.noProblems'));
     const inactive = deps.store.org.chats().filter((c) => !c.active);
     if (inactive.length > 0) {
-      lines.push(ctx.t('status.inactive'));
+      lines.push(ctx.t('status.inactiveHeader'));
       for (const c of inactive) lines.push(ctx.t('status.inactiveChat', { title: c.title || '—', id: c.id }));
     }
     await replyHtml(ctx, lines.join('\n'));
