@@ -61,8 +61,8 @@ describe('metrics, end to end against the fake Bot API', () => {
     assert.match(answer.plain, /2024-08 · 年初至月末累计/);
     assert.match(answer.plain, /10\.47%/);
     assert.match(answer.plain, /第1名\/共16家/);
-    assert.match(answer.plain, /较上月：-0\.35 个百分点 ↑向好/);
-    assert.match(answer.plain, /较去年同期：-2\.63 个百分点/);
+    assert.match(answer.plain, /较上月：-0\.35个百分点（向好）/);
+    assert.match(answer.plain, /较去年同期：-2\.63个百分点/);
     assert.match(answer.plain, /✅/);
   });
 
@@ -77,7 +77,7 @@ describe('metrics, end to end against the fake Bot API', () => {
     const [answer] = await h.say(STAFF, '执行到位率 2024-08');
     assert.match(answer!.plain, /80\.81%/);
     assert.match(answer!.plain, /第1名\/共16家/);
-    assert.match(answer!.plain, /较上月：\+1\.81 个百分点/);
+    assert.match(answer!.plain, /较上月：\+1\.81个百分点/);
   });
 
   it('imports a GBK CSV with Chinese headers the same way', async () => {

@@ -4,6 +4,7 @@ import { isImprovement, type Change, type Figure, type FigureWithChanges } from 
 import { metricStatus } from '../../domain/metrics/status.ts';
 import type { MetricDef } from '../../domain/metrics/types.ts';
 import type { Translate } from '../../text/i18n.ts';
+import { formatPp } from '../../domain/digests/format.ts';
 
 function trim(n: number, decimals: number): string {
   return String(Number(n.toFixed(decimals)));
@@ -45,7 +46,7 @@ function signed(text: string, n: number): string {
 export function formatChange(t: Translate, lang: Lang, def: MetricDef, change: Change | undefined): string {
   if (!change) return t('change.none');
   let text: string;
-  if (def.unit === '%' || def.unit === '‱') text = t('change.points', { delta: signed(change.delta.toFixed(2), change.delta) });
+  if (def.unit === '%' || def.unit === '‱') text = t('change.points', { delta: formatPp(change.delta) });
   else {
     const delta = signed(formatValue(t, lang, def, change.delta), change.delta);
     text =
@@ -53,7 +54,8 @@ export function formatChange(t: Translate, lang: Lang, def: MetricDef, change: C
         ? t('change.plain', { delta })
         : t('change.relative', { delta, percent: signed(`${(change.relative * 100).toFixed(1)}%`, change.relative) });
   }
-  const better = isImprovement(def, change);
+  // A change that shows as ±0.00 is neither better nor worse to the reader.
+  const better = text.startsWith('±') ? undefined : isImprovement(def, change);
   return text + (better === undefined ? '' : t(better ? 'change.better' : 'change.worse'));
 }
 

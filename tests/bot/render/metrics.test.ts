@@ -19,9 +19,12 @@ describe('metric rendering', () => {
   });
 
   it('gives changes in points for rates, with better or worse by direction', () => {
-    assert.equal(formatChange(zh, 'zh', rate, { delta: -0.35 }), '-0.35 个百分点 ↑向好');
-    assert.equal(formatChange(en, 'en', rate, { delta: 1.2 }), '+1.20 pp ↓ worse');
-    assert.equal(formatChange(en, 'en', { ...money, unit: 'cases' }, { delta: 10, relative: 0.1 }), '+10 cases (+10.0%) ↑ better');
+    // As court reports write it: -0.35个百分点, never an up arrow beside a fall.
+    assert.equal(formatChange(zh, 'zh', rate, { delta: -0.35 }), '-0.35个百分点（向好）');
+    assert.equal(formatChange(zh, 'zh', rate, { delta: 0.001 }), '±0.00个百分点');
+    assert.equal(formatChange(zh, 'zh', rate, { delta: -0.001 }), '±0.00个百分点');
+    assert.equal(formatChange(en, 'en', rate, { delta: 1.2 }), '+1.20 pp (worse)');
+    assert.equal(formatChange(en, 'en', { ...money, unit: 'cases' }, { delta: 10, relative: 0.1 }), '+10 cases (+10.0%) (better)');
     assert.equal(formatChange(zh, 'zh', rate, undefined), '无可比数据');
   });
 
