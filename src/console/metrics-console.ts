@@ -26,9 +26,11 @@ export async function setupMetricsConsole(app: App, write: (text: string) => voi
   return {
     name: 'file',
     async run(args) {
+      const t = translator(app.deps.config.defaultLang);
+      if (args.length === 0) return void write(htmlToText(t('metric.consoleFileUsage')));
       const path = resolve(args.join(' '));
       const size = await stat(path).then((s) => (s.isFile() ? s.size : undefined), () => undefined);
-      if (size === undefined) return void write(htmlToText(translator(app.deps.config.defaultLang)('metric.consoleFileMissing', { path })));
+      if (size === undefined) return void write(htmlToText(t('metric.consoleFileMissing', { path })));
       const id = `local-${files.size + 1}`;
       files.set(id, path);
       await app.bot.handleUpdate({

@@ -9,9 +9,12 @@ describe('console with demo figures', () => {
   it('answers 终本率 with the published figure and imports the sample file with :run file', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'courtwall-console-'));
     try {
-      const run = spawnMain({ DATA_DIR: dataDir }, [], '终本率\n到位率\n:run file data/seed/sample-import.csv\n:1\n/trend 终本率\n');
+      const run = spawnMain({ DATA_DIR: dataDir }, [], ':run file\n终本率\n到位率\n:run file data/seed/sample-import.csv\n:1\n/trend 终本率\n');
       assert.equal(await run.exited, 0, run.stderr());
       const out = run.stdout();
+      // Without a path: how to use it, not "no such file: <the current directory>".
+      assert.match(out, /用法：:run file 文件路径/);
+      assert.doesNotMatch(out, /找不到文件/);
       assert.match(out, /首执案件终本率 · 本院\n2024-08 · 年初至月末累计\n10\.47%/);
       assert.match(out, /执行标的到位率 · 本院\n2024-08 · 年初至月末累计\n80\.81%/);
       assert.match(out, /排名：第1名\/共16家/);
