@@ -87,5 +87,13 @@ export function createDeliveryRepo(doc: JsonDoc<DeliveryDoc>): DeliveryRepo {
       reindex();
       return count;
     },
+    async moveChat(fromId, toId) {
+      if (!doc.data.deliveries.some((e) => e.chatId === fromId)) return;
+      await doc.update((d) => {
+        // Entries already kept under the new id win (the chat was moved before).
+        for (const e of d.deliveries) if (e.chatId === fromId && !index.has(keyOf(e.kind, e.period, toId))) e.chatId = toId;
+      });
+      reindex();
+    },
   };
 }

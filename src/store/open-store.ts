@@ -36,6 +36,17 @@ export interface StoreOptions {
   noLock?: boolean;
 }
 
+/** A binding moved to a supergroup's new id takes its delivery log along (exactly once per period). */
+function withDeliveriesFollowing(org: OrgRepo, deliveries: DeliveryRepo): OrgRepo {
+  return {
+    ...org,
+    async moveChat(fromId, toId) {
+      await org.moveChat(fromId, toId);
+      if (org.chat(toId) && !org.chat(fromId)) await deliveries.moveChat(fromId, toId);
+    },
+  };
+}
+
 async function seed(org: OrgRepo, units: Unit[] | undefined): Promise<void> {
   if (org.units().length > 0 || !units) return;
   for (const unit of units) await org.saveUnit(unit);
@@ -58,14 +69,15 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
     const progress = await openProgressRepo(new AppendLog<ProgressEvent>(join(dataDir, 'progress')));
     const tasks = createTaskRepo(await JsonDoc.openFile(join(dataDir, 'tasks.json'), TASK_DOC));
     const reminders = createReminderLog(await JsonDoc.openFile(join(dataDir, 'reminders.json'), REMINDER_DOC));
-    const org = createOrgRepo(orgDoc);
+    const deliveries = createDeliveryRepo(deliveryDoc);
+    const org = withDeliveriesFollowing(createOrgRepo(orgDoc), deliveries);
     await seed(org, options.seedUnits);
     return {
       dataDir,
       org,
       audit: createAuditRepo(auditLog),
       updates: createUpdateLedger(ledgerDoc),
-      deliveries: createDeliveryRepo(deliveryDoc),
+      deliveries,
       agenda: createAgendaRepo(agendaDoc),
       metrics,
       progress,
@@ -84,7 +96,8 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
 }
 
 export async function openMemoryStore(options: StoreOptions = {}): Promise<Store & { auditEntries: AuditEntry[] }> {
-  const org = createOrgRepo(await JsonDoc.openMemory(ORG_DOC));
+  const deliveries = createDeliveryRepo(await JsonDoc.openMemory(DELIVERY_DOC));
+  const org = withDeliveriesFollowing(createOrgRepo(await JsonDoc.openMemory(ORG_DOC)), deliveries);
   await seed(org, options.seedUnits);
   const audit: AuditRepo & { entries: AuditEntry[] } = createMemoryAuditRepo();
   return {
@@ -93,7 +106,7 @@ export async function openMemoryStore(options: StoreOptions = {}): Promise<Store
     audit,
     auditEntries: audit.entries,
     updates: createUpdateLedger(await JsonDoc.openMemory(LEDGER_DOC)),
-    deliveries: createDeliveryRepo(await JsonDoc.openMemory(DELIVERY_DOC)),
+    deliveries,
     agenda: createAgendaRepo(await JsonDoc.openMemory(AGENDA_DOC)),
     metrics: await createMetricsRepo(await JsonDoc.openMemory(METRICS_DOC)),
     progress: await openProgressRepo(new MemoryEventLog<ProgressEvent>()),

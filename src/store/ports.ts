@@ -75,6 +75,8 @@ export interface DeliveryRepo {
   runs(): Readonly<Record<string, JobRun>>;
   /** Drops entries and notes claimed before `before` (ISO). */
   prune(before: string): Promise<number>;
+  /** A group became a supergroup: its entries follow it to the new id, so nothing is sent twice. */
+  moveChat(fromId: number, toId: number): Promise<void>;
 }
 
 export interface JobRun {

@@ -157,6 +157,30 @@ void describe('scheduled digests with an injected clock', () => {
     assert.match(fake.sentTo(ADMIN_ID)[0]!.plain, /发送中断/);
   });
 
+  void it('does not send the week\'s agenda again after the group became a supergroup (new chat id)', async () => {
+    const NEW_ID = -1009990201;
+    fake.migrate(BRANCH_ENF, NEW_ID);
+    const run = boot();
+    await run('agenda', MONDAY_0800);
+    assert.equal(fake.sentTo(NEW_ID).length, 1, 'the sender followed migrate_to_chat_id');
+    await run('agenda', '2024-09-02T00:01:00Z', 'sweep');
+    const later = await restart();
+    await later('agenda', '2024-09-04T02:00:00Z', 'start');
+    assert.equal(fake.sentTo(NEW_ID).length, 1, 'once per week, whatever the chat id');
+    assert.equal(store.deliveries.get('agenda', '2024-W36', NEW_ID)?.status, 'sent');
+  });
+
+  void it('keeps the delivery log with a binding moved by a migration service message', async () => {
+    const NEW_ID = -1009990202;
+    const run = boot();
+    await run('agenda', MONDAY_0800);
+    assert.equal(fake.sentTo(BRANCH_ENF).length, 1);
+    await store.org.moveChat(BRANCH_ENF, NEW_ID);
+    fake.addChat(NEW_ID);
+    await run('agenda', '2024-09-04T02:00:00Z', 'sweep');
+    assert.equal(fake.sentTo(NEW_ID).length, 0);
+  });
+
   void it('follows a per-chat schedule', async () => {
     await store.org.saveChat({ ...store.org.chat(BRANCH_CIVIL)!, schedules: { agenda: '30 9 * * 1' } });
     const run = boot();
