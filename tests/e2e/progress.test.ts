@@ -46,7 +46,7 @@ describe('progress on the wall, end to end against the fake Bot API', () => {
 
   it('shows the update escaped and intact on /wall and /task T12', async () => {
     const [wall] = await h.say(NEWCOMER, '/wall', GROUP);
-    assert.match(wall!.plain, /执行局 · 2024-W36 工作进展/);
+    assert.match(wall!.plain, /执行局 · 2024年第36周 工作进展/);
     assert.ok(wall!.plain.includes(SHOWN), wall!.plain);
     assert.ok(wall!.text.includes('&lt;script&gt;&amp;'), wall!.text);
     const [history] = await h.say(NEWCOMER, '/task T12');

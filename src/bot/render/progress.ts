@@ -41,10 +41,17 @@ function renderEntry(r: RenderContext, entry: UpdateEntry): string[] {
   return [meta, escapeHtml(entry.text)];
 }
 
+/** `2024-W36` → `2024年第36周` (zh) or `2024-W36` (en). */
+function weekName(r: RenderContext, label: string): string {
+  const m = /^(\d{4})-W(\d{2})$/.exec(label);
+  return m ? r.t('wall.week', { year: m[1]!, week: r.lang === 'zh' ? Number(m[2]) : m[2]! }) : label;
+}
+
 export function renderWall(r: RenderContext, view: WallView): string {
   const unit = renderUnit(r, view.unit);
-  if (view.total === 0) return r.t('wall.empty', { unit, week: view.week });
-  const lines = [r.t('wall.header', { unit, week: view.week, count: view.total })];
+  const week = weekName(r, view.week);
+  if (view.total === 0) return r.t('wall.empty', { unit, week });
+  const lines = [r.t('wall.header', { unit, week, count: view.total })];
   for (const group of view.groups) {
     lines.push('');
     lines.push(group.code ? r.t('wall.item', { code: group.code, title: group.title ?? '' }) : r.t('wall.general'));

@@ -28,4 +28,10 @@ describe('renderWall', () => {
     });
     assert.ok(plain.join('').includes(text));
   });
+
+  it('names the week as Chinese reports do, not as an ISO code', () => {
+    const empty = buildWall({ unit: 'enforcement', week: '2024-W36', updates: [], items: [], timeZone: 'Asia/Shanghai' });
+    assert.equal(renderWall(r, empty), '执行局2024年第36周还没有进展记录。');
+    assert.equal(renderWall({ ...r, t: translator('en'), lang: 'en' }, empty), 'No updates for Enforcement in 2024-W36 yet.');
+  });
 });
