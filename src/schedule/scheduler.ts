@@ -51,6 +51,8 @@ export function createScheduler(deps: SchedulerDeps): Service & { status(): JobS
   let startedAt: Date | undefined;
   let stopping = false;
   let catchUp: Promise<void> = Promise.resolve();
+  /** A reminder run in progress (not on the digest runner's queue): stop waits for it. */
+  let reminderRun: Promise<void> = Promise.resolve();
 
   const digest = (kind: DigestKind, trigger: Trigger) => async () => {
     if (stopping) return;
@@ -62,7 +64,12 @@ export function createScheduler(deps: SchedulerDeps): Service & { status(): JobS
       await deps.deliveries.recordRun(kind, { at: now.toISOString(), ok: false, sent: 0, failed: 0, detail: err instanceof Error ? err.message : String(err) });
     }
   };
-  const reminders = async () => {
+  const reminders = () => {
+    const run = remind();
+    reminderRun = run.catch(() => undefined);
+    return run;
+  };
+  const remind = async () => {
     if (stopping || !deps.runReminders) return;
     const now = deps.clock.now();
     try {
@@ -105,6 +112,7 @@ export function createScheduler(deps: SchedulerDeps): Service & { status(): JobS
       for (const { task } of tasks.values()) await task.destroy();
       tasks.clear();
       await catchUp;
+      await reminderRun;
       await deps.idle?.();
     },
     status() {

@@ -40,6 +40,36 @@ void describe('scheduler', () => {
     assert.deepEqual(scheduler.status(), [], 'stopped: no tasks left');
   });
 
+  void it('stop waits for a reminder run in progress, so its "sent" marks are written before the store closes', async () => {
+    const store = await openMemoryStore();
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let started = () => {};
+    const reminderStarted = new Promise<void>((resolve) => (started = resolve));
+    let finished = false;
+    const scheduler = createScheduler({
+      config: parseConfig({ REMINDER_CRON: '* * * * * *' }),
+      clock: createFixedClock('2024-09-02T02:00:00Z'),
+      logger: silentLogger,
+      deliveries: store.deliveries,
+      runDigest: async (kind) => ({ kind, sent: 0, skipped: 0, failed: 0, deferred: 0 }),
+      runReminders: async () => {
+        started();
+        await gate;
+        finished = true;
+      },
+    });
+    await scheduler.start();
+    await reminderStarted;
+    let stopped = false;
+    const stopping = scheduler.stop().then(() => (stopped = true));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(stopped, false, 'stop returned while the reminder run was still going');
+    release();
+    await stopping;
+    assert.equal(finished, true);
+  });
+
   void it('lists agenda, summary and reminders while running, each with a next run', async () => {
     const store = await openMemoryStore();
     const scheduler = createScheduler({
