@@ -139,6 +139,11 @@ describe('metrics, end to end against the fake Bot API', () => {
     const [none] = await h.say(STAFF, '终本率 2024-03');
     assert.match(none!.plain, /2024-03 暂无数据/);
     assert.match(none!.plain, /有数据的期间：2023-08, 2024-07, 2024-08/);
+    // The indicator is known; what is not is the unit: say so, not "no indicator 终本率 火星庭".
+    const [badUnit] = await h.say(STAFF, '/metric 终本率 火星庭');
+    assert.match(badUnit!.plain, /首执案件终本率.*“火星庭”/);
+    assert.doesNotMatch(badUnit!.plain, /没有找到指标/);
+    assert.equal(buttonsOf(badUnit).length, 0);
   });
 
   it('shows the board, ranks and a trend chart', async () => {

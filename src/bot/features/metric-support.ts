@@ -8,7 +8,7 @@ import { unitName } from '../../domain/org.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import { renderFigure } from '../render/metrics.ts';
 import { requireRole } from '../middleware/guards.ts';
-import { replyHtml } from '../reply.ts';
+import { replyHtml, words } from '../reply.ts';
 
 export function unitLabel(deps: BotDeps, ctx: BotContext, code: string): string {
   const unit = deps.store.org.unit(code);
@@ -99,7 +99,17 @@ export async function withMetric(deps: BotDeps, ctx: BotContext, payload: string
     return;
   }
   const { name, ...rest } = query;
-  const def = findMetric(deps.store.metrics.catalog(), name);
-  if (!def) await replySuggestions(deps, ctx, name, rest, prefix);
-  else await answer(deps, ctx, def, rest);
+  const catalog = deps.store.metrics.catalog();
+  const def = findMetric(catalog, name);
+  if (def) return answer(deps, ctx, def, rest);
+  // `终本率 火星庭`: one word names an indicator, the rest is an unknown unit or a bad period.
+  const parts = words(name);
+  const known = parts.map((part) => findMetric(catalog, part));
+  const found = known.filter((d) => d !== undefined);
+  if (parts.length > 1 && found.length === 1) {
+    const unknown = parts.filter((_, i) => known[i] === undefined).join(' ');
+    await replyHtml(ctx, ctx.t('metric.unknownPart', { metric: metricName(found[0]!, ctx.lang), part: unknown }));
+    return;
+  }
+  await replySuggestions(deps, ctx, name, rest, prefix);
 }
