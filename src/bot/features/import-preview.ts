@@ -1,5 +1,6 @@
 import type { ImportPlan } from '../../domain/metrics/import-rows.ts';
 import type { Observation } from '../../domain/metrics/types.ts';
+import { html } from '../../text/html.ts';
 import type { Translate } from '../../text/i18n.ts';
 
 export const MAX_ERRORS_LISTED = 20;
@@ -18,7 +19,7 @@ export function previewImport(
   if (plan.errors.length > 0) {
     lines.push(t('import.errorsHeader', { count: plan.errors.length }));
     for (const e of plan.errors.slice(0, MAX_ERRORS_LISTED)) {
-      lines.push(t('import.errorLine', { line: e.line, reason: t(`import.err.${e.code}`, { value: e.value ?? '' }) }));
+      lines.push(t('import.errorLine', { line: e.line, reason: html(t(`import.err.${e.code}`, { value: e.value ?? '' })) }));
     }
     if (plan.errors.length > MAX_ERRORS_LISTED) lines.push(t('import.moreErrors', { count: plan.errors.length - MAX_ERRORS_LISTED }));
     lines.push(t('import.fixAndResend'));
