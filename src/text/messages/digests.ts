@@ -28,7 +28,7 @@ export const digestMessages = defineMessages(
     'agenda.assignment': '• {code} {title}｜{owners}｜{due}',
     'agenda.other': '<b>七、其他事项</b>',
     'agenda.usage': '用法：/agenda preview ｜ /agenda add &lt;议题&gt; ｜ /agenda study &lt;领学人、材料&gt;',
-    'agenda.noUnit': '请在已绑定的支部群中使用，或在私聊中写明单位：/agenda preview &lt;单位&gt;',
+    'agenda.noUnit': '请在已绑定的支部群中使用，或在私聊中写明部门：/agenda preview &lt;部门&gt;',
     'agenda.added': '已加入第{week}周议程“问题研究与会商”：{text}',
     'agenda.studySet': '已设定第{week}周第一议题：{text}',
     'agenda.tooLong': '内容过长（最多 {max} 字）。',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { renderWall, type RenderContext } from '../../../src/bot/render/progress.ts';
+import { renderTaskList, renderWall, type RenderContext } from '../../../src/bot/render/progress.ts';
 import { buildWall } from '../../../src/domain/progress/views.ts';
 import { translator } from '../../../src/text/i18n.ts';
 import { splitMessage } from '../../../src/text/split.ts';
@@ -33,5 +33,10 @@ describe('renderWall', () => {
     const empty = buildWall({ unit: 'enforcement', week: '2024-W36', updates: [], items: [], timeZone: 'Asia/Shanghai' });
     assert.equal(renderWall(r, empty), '执行局2024年第36周还没有进展记录。');
     assert.equal(renderWall({ ...r, t: translator('en'), lang: 'en' }, empty), 'No updates for Enforcement in 2024-W36 yet.');
+  });
+
+  it('says an empty task list has no open items, in words that read for a unit and for "mine"', () => {
+    assert.equal(renderTaskList(r, '我负责的', []), '我负责的：暂无进行中的重点工作。');
+    assert.equal(renderTaskList(r, '执行局', []), '执行局：暂无进行中的重点工作。');
   });
 });
