@@ -55,12 +55,47 @@ function lastDayOfMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+function weekdayOf(year: number, month: number, day: number): number {
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+}
+
+/** The weekday nearest to `target` within its month (the `W` token), as node-cron computes it. */
+function nearestWeekday(year: number, month: number, target: number): number {
+  const last = lastDayOfMonth(year, month);
+  if (target < 1 || target > last) return -1;
+  const weekday = weekdayOf(year, month, target);
+  if (weekday === 6) return target === 1 ? target + 2 : target - 1;
+  if (weekday === 0) return target === last ? target - 2 : target + 1;
+  return target;
+}
+
+/** Day-of-month values as node-cron's parse() gives them: numbers, `L`, `15W`, `LW`, `L-2`. */
+function domMatches(value: number | string, date: { year: number; month: number; day: number }): boolean {
+  if (typeof value === 'number') return value === date.day;
+  const last = lastDayOfMonth(date.year, date.month);
+  if (value === 'L') return date.day === last;
+  const nearest = /^(\d{1,2}|L)W$/.exec(value);
+  if (nearest) return nearestWeekday(date.year, date.month, nearest[1] === 'L' ? last : Number(nearest[1])) === date.day;
+  const beforeLast = /^L-(\d{1,2})$/.exec(value);
+  if (beforeLast) return last - Number(beforeLast[1]) === date.day;
+  return Number(value) === date.day;
+}
+
+/** Day-of-week values: numbers (0 or 7 Sunday), `1#2` (second Monday), `5L` (last Friday). */
+function dowMatches(value: number | string, date: { year: number; month: number; day: number }, weekday: number): boolean {
+  if (typeof value === 'number') return value % 7 === weekday;
+  const nth = /^([0-7])#([1-5])$/.exec(value);
+  if (nth) return Number(nth[1]) % 7 === weekday && Math.floor((date.day - 1) / 7) + 1 === Number(nth[2]);
+  const lastOf = /^([0-7])L$/i.exec(value);
+  if (lastOf) return Number(lastOf[1]) % 7 === weekday && date.day + 7 > lastDayOfMonth(date.year, date.month);
+  return Number(value) % 7 === weekday;
+}
+
 function dayMatches(fields: CronFields, date: { year: number; month: number; day: number }): boolean {
   if (!fields.month.includes(date.month)) return false;
-  const domOk = fields.dayOfMonth.some((d) => (d === 'L' ? date.day === lastDayOfMonth(date.year, date.month) : Number(d) === date.day));
-  if (!domOk) return false;
-  const weekday = new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
-  return fields.dayOfWeek.some((d) => Number(d) % 7 === weekday);
+  if (!fields.dayOfMonth.some((d) => domMatches(d, date))) return false;
+  const weekday = weekdayOf(date.year, date.month, date.day);
+  return fields.dayOfWeek.some((d) => dowMatches(d, date, weekday));
 }
 
 /** The latest time the cron fires in [from, to], in the court's time zone; undefined when it does not. */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { digestWindow, dueDigest, latestFire, type CronFields } from '../../../src/domain/digests/periods.ts';
+import { parseCron } from '../../../src/schedule/scheduler.ts';
 
 const TZ = 'Asia/Shanghai';
 const all = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
@@ -43,5 +44,15 @@ void describe('digest periods', () => {
     assert.equal(dueDigest({ ...base, now: new Date('2024-09-01T00:59:00Z') }), undefined);
     assert.equal(dueDigest({ ...base, now: new Date('2024-09-01T01:00:00Z') })?.period, '2024-08');
     assert.equal(dueDigest({ ...base, now: new Date('2024-09-20T01:00:00Z') })?.period, '2024-08');
+  });
+  void it('honours every day token node-cron accepts (nth and last weekday, nearest weekday, days before the last)', () => {
+    // September 2024: the 1st is a Sunday, the 15th a Sunday, the 30th a Monday.
+    const due = (cron: string, now: string) => dueDigest({ kind: 'summary', fields: parseCron(cron), now: new Date(now), timeZone: TZ })?.dueAt.toISOString();
+    assert.equal(due('0 9 * * 1#1', '2024-09-01T12:00:00Z'), undefined, 'the first Monday is the 2nd');
+    assert.equal(due('0 9 * * 1#1', '2024-09-10T00:00:00Z'), '2024-09-02T01:00:00.000Z');
+    assert.equal(due('0 9 15W * *', '2024-09-20T00:00:00Z'), '2024-09-16T01:00:00.000Z');
+    assert.equal(due('0 9 * * 5L', '2024-09-30T12:00:00Z'), '2024-09-27T01:00:00.000Z');
+    assert.equal(due('0 9 L-2 * *', '2024-09-30T12:00:00Z'), '2024-09-28T01:00:00.000Z');
+    assert.equal(due('0 9 LW * *', '2024-09-30T12:00:00Z'), '2024-09-30T01:00:00.000Z');
   });
 });
