@@ -157,6 +157,28 @@ void describe('scheduled digests with an injected clock', () => {
     assert.match(fake.sentTo(ADMIN_ID)[0]!.plain, /发送中断/);
   });
 
+  void it('resends a digest left uncertain by a crash when an admin forces it, as the admins\' note suggests', async () => {
+    await store.deliveries.claim('agenda', '2024-W36', BRANCH_ENF, MONDAY_0800, () => false);
+    const run = await restart();
+    await run('agenda', '2024-09-02T00:10:00Z', 'start');
+    assert.equal(fake.sentTo(BRANCH_ENF).length, 0);
+    const report = await run('agenda', '2024-09-02T01:00:00Z', 'manual', { period: '2024-W36', force: true, chatIds: [BRANCH_ENF] });
+    assert.equal(report.sent, 1);
+    assert.equal(fake.sentTo(BRANCH_ENF).length, 1);
+    assert.equal(store.deliveries.get('agenda', '2024-W36', BRANCH_ENF)?.status, 'sent');
+  });
+
+  void it('a forced resend of a digest sent in several parts sends every part again, not only the last', async () => {
+    const long = Array.from({ length: 300 }, (_, i) => `line ${i} of a long agenda`).join('\n');
+    const sender = createSender({ telegram: new Telegram(fake.token, { apiRoot: fake.apiRoot }), org: store.org, logger: silentLogger, sleep: async () => {} });
+    const runner = createDigestRunner({ config, store, sender, logger: silentLogger, parseCron, sources: { agenda: async () => long, summary: async () => undefined } });
+    await runner.run('agenda', { now: new Date(MONDAY_0800), trigger: 'cron', chatIds: [BRANCH_ENF] });
+    const parts = fake.sentTo(BRANCH_ENF).length;
+    assert.ok(parts > 1, 'the agenda went out in several parts');
+    await runner.run('agenda', { now: new Date(MONDAY_0800), trigger: 'manual', period: '2024-W36', force: true, chatIds: [BRANCH_ENF] });
+    assert.equal(fake.sentTo(BRANCH_ENF).length, 2 * parts);
+  });
+
   void it('does not send the week\'s agenda again after the group became a supergroup (new chat id)', async () => {
     const NEW_ID = -1009990201;
     fake.migrate(BRANCH_ENF, NEW_ID);

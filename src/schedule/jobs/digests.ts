@@ -57,7 +57,8 @@ export function defaultCron(config: Config, kind: DigestKind): string {
 }
 
 function mayRetry(entry: Delivery, force: boolean): boolean {
-  if (force) return entry.status !== 'sending';
+  // Forced: an explicit admin decision, also over a claim a crash left uncertain (runs never overlap).
+  if (force) return true;
   if (entry.status === 'deferred') return true;
   return entry.status === 'failed' && entry.attempts < MAX_ATTEMPTS && entry.reason !== 'blocked' && entry.reason !== 'not_found';
 }
@@ -116,7 +117,7 @@ export async function runDigest(deps: DigestJobDeps, kind: DigestKind, options: 
     due.map(async ({ chat, period }) => {
       report.period = period;
       const existing = store.deliveries.get(kind, period, chat.id);
-      if (existing?.status === 'sending') {
+      if (existing?.status === 'sending' && !options.force) {
         if (await store.deliveries.noteOnce(`uncertain|${kind}|${period}|${chat.id}`, at)) {
           uncertain.set(period, [...(uncertain.get(period) ?? []), chat]);
         }
@@ -142,7 +143,7 @@ export async function runDigest(deps: DigestJobDeps, kind: DigestKind, options: 
         report.skipped += 1;
         return;
       }
-      await deliver(deps, entry, html, report, at);
+      await deliver(deps, entry, html, report, at, options.force ? 0 : entry.partsSent);
     }).map((p, i) =>
       p.catch((err: unknown) => {
         report.failed += 1;
@@ -172,9 +173,9 @@ export async function runDigest(deps: DigestJobDeps, kind: DigestKind, options: 
 }
 
 /** Sends the parts not yet accepted and records each step, so a deferred digest resumes where it stopped. */
-async function deliver(deps: DigestJobDeps, entry: Delivery, html: string, report: DigestReport, at: string): Promise<void> {
+async function deliver(deps: DigestJobDeps, entry: Delivery, html: string, report: DigestReport, at: string, from: number): Promise<void> {
   const parts = splitMessage(html);
-  for (let i = entry.partsSent; i < parts.length; i++) {
+  for (let i = from; i < parts.length; i++) {
     const result = await deps.sender.sendHtml(entry.chatId, parts[i]!);
     if (!result.ok) {
       const status = result.reason === 'deferred' ? 'deferred' : 'failed';
