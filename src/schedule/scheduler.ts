@@ -80,9 +80,18 @@ export function createScheduler(deps: SchedulerDeps): Service & { status(): JobS
       await deps.deliveries.recordRun('reminders', { at: now.toISOString(), ok: false, sent: 0, failed: 0, detail: err instanceof Error ? err.message : String(err) });
     }
   };
+  let prunedAt = 0;
+  /** Once a day (at start, then from the sweep): a bot that runs for years keeps two years of log, not all of it. */
+  const prune = async () => {
+    const now = deps.clock.now().getTime();
+    if (now - prunedAt < 86_400_000) return;
+    prunedAt = now;
+    await deps.deliveries.prune(new Date(now - KEEP_MS).toISOString());
+  };
   const sweep = async () => {
     await digest('agenda', 'sweep')();
     await digest('summary', 'sweep')();
+    if (!stopping) await prune().catch((err: unknown) => logger.error('delivery log prune failed', { err }));
   };
 
   const add = (name: string, cron: string, fn: () => Promise<void>) => {
@@ -103,7 +112,8 @@ export function createScheduler(deps: SchedulerDeps): Service & { status(): JobS
       if (deps.runReminders) add('reminders', config.reminderCron, reminders);
       add('sweep', deps.sweepCron ?? '* * * * *', sweep);
       for (const { task } of tasks.values()) await task.start();
-      await deps.deliveries.prune(new Date(startedAt.getTime() - KEEP_MS).toISOString());
+      prunedAt = 0;
+      await prune();
       // Catch-up: whatever fell due while the bot was down goes out now (or is reported if too late).
       catchUp = digest('agenda', 'start')().then(digest('summary', 'start'));
     },

@@ -70,6 +70,35 @@ void describe('scheduler', () => {
     assert.equal(finished, true);
   });
 
+  void it('prunes the delivery log beyond two years while running, not only at start', async () => {
+    const store = await openMemoryStore();
+    const clock = createFixedClock('2024-09-02T02:00:00Z');
+    let sweeps = 0;
+    let twoSweeps = () => {};
+    const swept = new Promise<void>((resolve) => (twoSweeps = resolve));
+    const scheduler = createScheduler({
+      config: parseConfig({}),
+      clock,
+      logger: silentLogger,
+      deliveries: store.deliveries,
+      sweepCron: '* * * * * *',
+      runDigest: async (kind, options) => {
+        if (options.trigger === 'sweep' && kind === 'summary' && ++sweeps === 2) twoSweeps();
+        return { kind, sent: 0, skipped: 0, failed: 0, deferred: 0 };
+      },
+    });
+    await scheduler.start();
+    try {
+      await store.deliveries.claim('agenda', '2024-W36', -100, '2024-09-02T02:00:00Z', () => false);
+      // A year and a half of uptime later the entry is over two years old.
+      clock.set('2026-10-01T02:00:00Z');
+      await swept;
+    } finally {
+      await scheduler.stop();
+    }
+    assert.equal(store.deliveries.get('agenda', '2024-W36', -100), undefined);
+  });
+
   void it('lists agenda, summary and reminders while running, each with a next run', async () => {
     const store = await openMemoryStore();
     const scheduler = createScheduler({
