@@ -58,6 +58,8 @@ void describe('digest commands', () => {
   void it('shows admins the status, and nobody else', async () => {
     const status = (await h.say(ADMIN, '/status')).map((m) => m.plain).join('\n');
     assert.match(status, /版本 0\.1\.0/);
+    // Uptime in Chinese like the rest of the line, not `0d 0h 0m`.
+    assert.match(status, /已运行 \d+天\d+小时\d+分/);
     assert.match(status, /未送达的推送/);
     assert.equal((await h.say(NEWCOMER, '/status')).some((m) => /版本/.test(m.plain)), false);
   });

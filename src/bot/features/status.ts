@@ -5,14 +5,13 @@ import type { BotContext, BotDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
 import { replyHtml } from '../reply.ts';
 import { operationsStatus } from '../../ops/status-lines.ts';
+import type { Translate } from '../../text/i18n.ts';
 
 const PACKAGE_FILE = new URL('../../../package.json', import.meta.url);
 
-function uptime(ms: number): string {
+function uptime(t: Translate, ms: number): string {
   const minutes = Math.floor(ms / 60_000);
-  const days = Math.floor(minutes / 1440);
-  const hours = Math.floor((minutes % 1440) / 60);
-  return `${days}d ${hours}h ${minutes % 60}m`;
+  return t('status.uptime', { days: Math.floor(minutes / 1440), hours: Math.floor((minutes % 1440) / 60), minutes: minutes % 60 });
 }
 
 /** /status (admins): version, uptime, each job's last and next run, deliveries not completed, inactive chats. */
@@ -24,7 +23,7 @@ export function createStatusFeature(deps: BotDeps): Feature {
   composer.command('status', requireRole('admin'), async (ctx) => {
     const now = deps.clock.now();
     const when = (d: Date | string | undefined) => (d ? new Date(d).toLocaleString('sv-SE', { timeZone: deps.config.timeZone }).slice(0, 16) : ctx.t('status.never'));
-    const lines = [ctx.t('status.title'), ctx.t('status.version', { version, uptime: uptime(now.getTime() - (deps.digests?.startedAt() ?? createdAt).getTime()), zone: deps.config.timeZone })];
+    const lines = [ctx.t('status.title'), ctx.t('status.version', { version, uptime: uptime(ctx.t, now.getTime() - (deps.digests?.startedAt() ?? createdAt).getTime()), zone: deps.config.timeZone })];
     for (const job of deps.digests?.status() ?? []) {
       const run = job.lastRun;
       const outcome = !run ? '—' : run.ok ? ctx.t('status.ok', { sent: run.sent, failed: run.failed }) : ctx.t('status.failedRun', { detail: run.detail ?? '' });
