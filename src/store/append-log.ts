@@ -25,8 +25,16 @@ export class AppendLog<T> {
   appendMany(partition: string, records: T[]): Promise<void> {
     const run = this.queue.then(async () => {
       const handle = await this.handle(partition);
-      await handle.appendFile(records.map((r) => JSON.stringify(r) + '\n').join(''), 'utf8');
-      if (this.options.sync) await handle.datasync();
+      try {
+        await handle.appendFile(records.map((r) => JSON.stringify(r) + '\n').join(''), 'utf8');
+        if (this.options.sync) await handle.datasync();
+      } catch (err) {
+        // Part of the line may be on disk (disk full): reopen, cutting it, before the next append.
+        this.handles.delete(partition);
+        this.repaired.delete(partition);
+        await handle.close().catch(() => undefined);
+        throw err;
+      }
     });
     this.queue = run.catch(() => undefined);
     return run;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, rm, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
@@ -35,6 +35,21 @@ describe('AppendLog', () => {
     await second.append('p', { n: 3 });
     await second.close();
     assert.equal(await readFile(join(dir, 'p.jsonl'), 'utf8'), '{"n":1}\n{"n":3}\n');
+  });
+
+  it('after a failed append (disk full) cuts the half-written line before the next one, so the partition stays readable', async () => {
+    const log = new AppendLog<{ n: number }>(dir);
+    await log.append('p', { n: 1 });
+    const handle = (log as unknown as { handles: Map<string, FileHandle> }).handles.get('p')!;
+    const write = handle.appendFile.bind(handle);
+    handle.appendFile = async (data: string | Uint8Array) => {
+      await write(String(data).slice(0, 5));
+      throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+    };
+    await assert.rejects(log.append('p', { n: 2 }), /no space/);
+    await log.append('p', { n: 3 });
+    await log.close();
+    assert.deepEqual(await new AppendLog<{ n: number }>(dir).read('p'), [{ n: 1 }, { n: 3 }]);
   });
 
   it('reads a missing partition as empty', async () => {
