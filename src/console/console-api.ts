@@ -24,7 +24,11 @@ interface Payload {
  * Answers the Bot API methods the bot calls, in process, and hands every message to
  * `print` as readable text. Used in place of Telegram by the local console.
  */
-export function createConsoleApi(botInfo: { id: number; username: string; first_name: string }, print: (out: Printed) => void) {
+export function createConsoleApi(
+  botInfo: { id: number; username: string; first_name: string },
+  print: (out: Printed) => void,
+  labels: { photo: string; document: string } = { photo: 'photo', document: 'document' },
+) {
   let messageId = 1000;
   const buttonsOf = (payload: Payload): Button[] =>
     (payload.reply_markup?.inline_keyboard ?? []).flat().map((b) => ({ text: b.text, callbackData: b.callback_data, url: b.url }));
@@ -42,7 +46,7 @@ export function createConsoleApi(botInfo: { id: number; username: string; first_
         return method === 'sendMessage' ? message(payload.text ?? '') : true;
       case 'sendPhoto':
       case 'sendDocument':
-        print({ chatId, text: `[${method === 'sendPhoto' ? '图片 photo' : '文件 document'}] ${htmlToText(payload.caption ?? '')}`, buttons: buttonsOf(payload) });
+        print({ chatId, text: `[${method === 'sendPhoto' ? labels.photo : labels.document}] ${htmlToText(payload.caption ?? '')}`, buttons: buttonsOf(payload) });
         return message('');
       default:
         // setMessageReaction, answerCallbackQuery, deleteMessage, setMyCommands …: nothing to show.

@@ -38,7 +38,7 @@ export async function runConsole(
     out.buttons.forEach((b, i) => write(`  [${i + 1}] ${b.text}${b.url ? ` (${b.url})` : ''}`));
     if (out.buttons.length > 0) lastButtons = { chatId: out.chatId, messageId: messageCounter, buttons: out.buttons };
   };
-  const api = createConsoleApi(CONSOLE_BOT, print);
+  const api = createConsoleApi(CONSOLE_BOT, print, { photo: htmlToText(t('console.photo')), document: htmlToText(t('console.document')) });
   // Each update gets a fresh Telegram client, so the stand-in goes on the prototype.
   Telegram.prototype.callApi = function (method: string, payload: unknown) {
     return api(method, payload);

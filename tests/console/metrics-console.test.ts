@@ -20,7 +20,7 @@ describe('console with demo figures', () => {
       assert.match(out, /排名：第1名\/共16家/);
       assert.match(out, /导入预览：sample-import\.csv/);
       assert.match(out, /已导入 5 条（新增 0，替换 5）/);
-      assert.match(out, /\[图片 photo\] 首执案件终本率/);
+      assert.match(out, /\[图片\] 首执案件终本率/);
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }

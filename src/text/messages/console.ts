@@ -10,6 +10,8 @@ export const consoleMessages = defineMessages(
     'console.unknownAction': '未知操作“{name}”。可用：{actions}',
     'console.private': '私聊',
     'console.group': '群',
+    'console.photo': '图片',
+    'console.document': '文件',
     'console.switched': '当前：{who} · {chat}',
   },
   {
@@ -21,6 +23,8 @@ export const consoleMessages = defineMessages(
     'console.unknownAction': 'Unknown action "{name}". Available: {actions}',
     'console.private': 'private',
     'console.group': 'group',
+    'console.photo': 'photo',
+    'console.document': 'document',
     'console.switched': 'Now: {who} · {chat}',
   },
 );
