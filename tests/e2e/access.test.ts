@@ -37,6 +37,14 @@ describe('access, end to end against the fake Bot API', () => {
     assert.ok(audit.some((e) => e.action === 'member.register' && e.target === String(NEWCOMER.id)));
   });
 
+  it('asks for the unit when an invite would leave the newcomer without one', async () => {
+    const [reply] = await h.say(ADMIN, '/invite staff');
+    assert.match(reply!.plain, /请指定部门/);
+    assert.doesNotMatch(reply!.plain, /t\.me/);
+    const [admin] = await h.say(ADMIN, '/invite admin');
+    assert.match(admin!.plain, /https:\/\/t\.me\//, 'an admin needs no unit');
+  });
+
   it('shows an admin the admin commands in /help', async () => {
     const [help] = await h.say(ADMIN, '/help');
     assert.match(help!.plain, /\/invite/);

@@ -6,7 +6,7 @@ import type { MetricDef } from '../../domain/metrics/types.ts';
 import { audit } from '../audit.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
-import { requireRole } from '../middleware/guards.ts';
+import { privateOnly, requireRole } from '../middleware/guards.ts';
 import { formatReference } from '../render/metrics.ts';
 import { replyHtml, words } from '../reply.ts';
 
@@ -73,7 +73,7 @@ export async function importCatalogFile(deps: BotDeps, ctx: BotContext, bytes: B
 /** /catalog: list and show for staff; set, board, add and alias for admins and managers (audited). */
 export function createCatalogFeature(deps: BotDeps): Feature {
   const composer = new Composer<BotContext>();
-  composer.command('catalog', requireRole('staff'), async (ctx) => {
+  composer.command('catalog', requireRole('staff'), privateOnly(), async (ctx) => {
     const [sub = '', ...args] = words(ctx.payload);
     const repo = deps.store.metrics;
     if (sub === '' || sub === 'list') return void (await replyHtml(ctx, renderList(deps, ctx)));

@@ -34,6 +34,11 @@ export function createInviteFeature(deps: BotDeps): Feature {
       await replyHtml(ctx, ctx.t('invite.unknownUnit', { unit: unitCode }));
       return;
     }
+    // Without a unit a new member could post no progress and see no wall: only admins may go without.
+    if (!unit && parsed.role !== 'admin') {
+      await replyHtml(ctx, ctx.t('invite.needUnit'));
+      return;
+    }
     if (!canGrantRole(ctx.actor, parsed.role) || (unit && !canManageUnit(ctx.actor, unit.code))) {
       await replyHtml(ctx, ctx.t('invite.badRole', { role: parsed.role }));
       return;

@@ -14,6 +14,7 @@ export const accessMessages = defineMessages(
     'start.inviteExpired': '该邀请链接已过期。请向管理员索取新的链接。',
     'start.hello': '您好，{name}。发送 /help 查看可用命令。',
     'invite.usage': '用法：/invite [角色 staff|manager|admin] [部门代码]，例如：/invite staff enforcement',
+    'invite.needUnit': '请指定部门，例如：/invite staff enforcement（部门代码见 /unit list）。',
     'invite.badRole': '不能授予角色“{role}”：部门负责人只能邀请干警。',
     'invite.unknownUnit': '没有代码为“{unit}”的部门。发送 /unit list 查看。',
     'invite.created':
@@ -70,6 +71,7 @@ export const accessMessages = defineMessages(
     'start.inviteExpired': 'This invite link has expired. Please ask the administrator for a new one.',
     'start.hello': 'Hello, {name}. Send /help to see what you can do.',
     'invite.usage': 'Usage: /invite [role staff|manager|admin] [unit code], e.g. /invite staff enforcement',
+    'invite.needUnit': 'Please name the unit, e.g. /invite staff enforcement (codes: /unit list).',
     'invite.badRole': 'You cannot grant the role "{role}": managers may invite staff only.',
     'invite.unknownUnit': 'There is no unit with the code "{unit}". Send /unit list to see them.',
     'invite.created':
