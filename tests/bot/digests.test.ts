@@ -53,6 +53,10 @@ void describe('digest commands', () => {
     assert.match(replies.at(-1)!.plain, /已发送 1 个群/);
     assert.equal(h.fake.sentTo(GROUP.id).length, before + 1);
     assert.match((await h.say(ADMIN, '/summary send 2024-08'))[0]!.plain, /已发送 0 个群，跳过（已发过）1 个/);
+    await h.app.store.org.saveMember({ id: STAFF.id, name: STAFF.first_name, role: 'manager', units: ['enforcement'], active: true, registeredAt: '2024-08-01T00:00:00Z' });
+    assert.match((await h.say(STAFF, '/summary send 2024-08 force'))[0]!.plain, /没有权限执行此操作（需要：管理员）/, 'only admins force a resend');
+    assert.equal(h.fake.sentTo(GROUP.id).length, before + 1);
+    await h.app.store.org.saveMember({ id: STAFF.id, name: STAFF.first_name, role: 'staff', units: ['enforcement'], active: true, registeredAt: '2024-08-01T00:00:00Z' });
   });
 
   void it('shows admins the status, and nobody else', async () => {

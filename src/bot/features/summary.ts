@@ -25,7 +25,9 @@ export function createSummaryFeature(deps: BotDeps): Feature {
       const html = await deps.digests.preview('summary', chat, ctx.lang, period);
       return void (await replyHtml(ctx, html ?? ctx.t('summary.noFigures', { period })));
     }
-    if (!hasRole(ctx.actor, 'manager')) return void (await replyHtml(ctx, ctx.t('error.notAllowed', { role: ctx.t('role.manager') })));
+    // A forced resend goes to every subscribed group, court-wide: an admin's decision.
+    const needed = force ? 'admin' : 'manager';
+    if (!hasRole(ctx.actor, needed)) return void (await replyHtml(ctx, ctx.t('error.notAllowed', { role: ctx.t(`role.${needed}`) })));
     const report = await deps.digests.run('summary', { period, force });
     await audit(deps, ctx, 'summary.send', period, { force, sent: report.sent, failed: report.failed });
     if (report.missingFigures) return void (await replyHtml(ctx, ctx.t('summary.noFigures', { period })));

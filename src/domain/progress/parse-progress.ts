@@ -12,7 +12,16 @@ export type ProgressParse = { ok: true; value: ParsedProgress } | { ok: false; e
 
 const TAG = /^\s*#(进度|progress)(?=$|[\s:：,，])[\s:：,，]*/iu;
 const ITEM = /(^|[\s(（【[])#?([Tt])(\d{1,6})(?=$|[\s,，.。:：;；)）】\]])/u;
-const PERCENT = /(^|[^\d.])(\d{1,3}(?:\.\d+)?)\s*[%％]/u;
+// Updates quote indicator rates too (终本率降至 10.47%): a completion percentage is a whole
+// number, preferably right after 进度/完成/progress; otherwise the last whole one in the text.
+const KEYWORD_PERCENT = /(?:进度|完成度?|progress|done)\s*[:：]?\s*(\d{1,3})\s*[%％]/iu;
+const WHOLE_PERCENT = /(?:^|[^\d.])(\d{1,3})\s*[%％]/gu;
+
+function completionPercent(text: string): number | undefined {
+  const keyword = KEYWORD_PERCENT.exec(text);
+  const found = keyword?.[1] ?? [...text.matchAll(WHOLE_PERCENT)].at(-1)?.[1];
+  return found !== undefined && Number(found) <= 100 ? Number(found) : undefined;
+}
 
 /** The body of a group message that starts with #进度 or #progress; undefined for any other message. */
 export function progressTagBody(message: string): string | undefined {
@@ -35,9 +44,7 @@ export function parseProgressText(body: string): ProgressParse {
     text = (text.slice(0, item.index + item[1]!.length) + text.slice(item.index + item[0].length)).replace(/^[\s:：,，]+/u, '').trim();
   }
   if (text.length > PROGRESS_TEXT_LIMIT) return { ok: false, error: 'tooLong', limit: PROGRESS_TEXT_LIMIT, length: text.length };
-  let percent: number | undefined;
-  const pct = PERCENT.exec(text);
-  if (pct && Number(pct[2]) <= 100) percent = Number(pct[2]);
+  const percent = completionPercent(text);
   if (text === '' && percent === undefined) return { ok: false, error: 'empty', limit: PROGRESS_TEXT_LIMIT, length: 0 };
   return { ok: true, value: { text, ...(itemCode ? { itemCode } : {}), ...(percent !== undefined ? { percent } : {}) } };
 }

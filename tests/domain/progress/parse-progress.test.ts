@@ -32,6 +32,18 @@ describe('parseProgressText', () => {
     const r = parseProgressText('ABT12 超额 150%');
     assert.deepEqual(r, { ok: true, value: { text: 'ABT12 超额 150%' } });
   });
+  it('does not take a quoted indicator rate for the completion percentage', () => {
+    const ok = (text: string) => {
+      const r = parseProgressText(text);
+      assert.ok(r.ok);
+      return r.value;
+    };
+    assert.equal(ok('T1 本月终本率降至 10.47%').percent, undefined);
+    assert.equal(ok('T1 终本率降至 10.47%，完成 60%').percent, 60);
+    assert.equal(ok('T1 进度 60%，终本率降至 10%').percent, 60, 'the one after 进度 wins');
+    assert.equal(ok('T1 财产查控 60% 冻结账户 5 个').percent, 60);
+  });
+
   it('refuses an empty update', () => {
     assert.equal(parseProgressText('  ').ok, false);
     assert.deepEqual(parseProgressText('#T3'), { ok: false, error: 'empty', limit: PROGRESS_TEXT_LIMIT, length: 0 });
