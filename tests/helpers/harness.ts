@@ -67,3 +67,16 @@ export async function startHarness(options: { env?: Record<string, string>; data
     },
   };
 }
+
+/** Temp data directories made during a test file, removed after each test. */
+export function tempDataDirsPerTest(afterEach: (fn: () => Promise<void>) => void): () => Promise<string> {
+  const dirs: string[] = [];
+  afterEach(async () => {
+    for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
+  });
+  return async () => {
+    const dir = await tempDataDir();
+    dirs.push(dir);
+    return dir;
+  };
+}

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { appendFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 import { loadSeedUnits } from '../../src/app.ts';
@@ -9,17 +9,9 @@ import { BACKUPS_DIR, lastBackup, listBackups, makeBackup, MANIFEST_FILE, runBac
 import { createFixedClock } from '../../src/schedule/clock.ts';
 import { LOCK_FILE } from '../../src/store/data-dir-lock.ts';
 import { openStore } from '../../src/store/open-store.ts';
-import { tempDataDir } from '../helpers/harness.ts';
+import { tempDataDirsPerTest } from '../helpers/harness.ts';
 
-const dirs: string[] = [];
-async function dataDir(): Promise<string> {
-  const dir = await tempDataDir();
-  dirs.push(dir);
-  return dir;
-}
-afterEach(async () => {
-  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
-});
+const dataDir = tempDataDirsPerTest(afterEach);
 
 async function files(dir: string, rel = ''): Promise<string[]> {
   const out: string[] = [];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { chown, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chown, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, it } from 'node:test';
@@ -11,19 +11,11 @@ import { restoreBackup, RestoreError } from '../../src/ops/restore.ts';
 import { createFixedClock } from '../../src/schedule/clock.ts';
 import { LOCK_FILE } from '../../src/store/data-dir-lock.ts';
 import { openStore } from '../../src/store/open-store.ts';
-import { startHarness, tempDataDir } from '../helpers/harness.ts';
+import { startHarness, tempDataDirsPerTest } from '../helpers/harness.ts';
 import { ADMIN, textMessage } from '../helpers/updates.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const dirs: string[] = [];
-async function dataDir(): Promise<string> {
-  const dir = await tempDataDir();
-  dirs.push(dir);
-  return dir;
-}
-afterEach(async () => {
-  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
-});
+const dataDir = tempDataDirsPerTest(afterEach);
 
 const clock = createFixedClock('2024-09-02T02:30:00Z');
 
