@@ -19,6 +19,36 @@ export default tseslint.config(
     },
   },
   {
+    // The domain is plain logic: no Telegram, storage, cron, Node APIs, settings or outer layers.
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'src/domain does no I/O: pass data in from the caller.' },
+            {
+              group: ['telegraf', 'telegraf/*', 'lowdb', 'lowdb/*', 'node-cron', 'dotenv', 'exceljs', 'iconv-lite', 'pngjs'],
+              message: 'src/domain is pure: libraries with I/O belong to bot/, store/, schedule/ or import/.',
+            },
+            {
+              group: ['fs', 'fs/*', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'stream', 'stream/*', 'readline', 'process', 'timers', 'timers/*', 'worker_threads'],
+              message: 'src/domain does no I/O: pass data in from the caller.',
+            },
+            {
+              group: ['**/config', '**/config.ts', '**/logger.ts', '**/app.ts', '**/main.ts'],
+              message: 'src/domain takes settings as arguments; it never reads the configuration.',
+            },
+            {
+              group: ['**/bot/**', '**/store/**', '**/schedule/**', '**/text/**', '**/render/**', '**/ops/**', '**/console/**', '**/cli/**', '**/import/**', '**/chart/**'],
+              message: 'src/domain is the bottom layer: it imports nothing from the layers above it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['tests/**/*.ts', 'bench/**/*.ts'],
     rules: {
       // node:test's describe/it return promises the runner itself awaits.

@@ -1,6 +1,8 @@
 import { validate as validateCron } from 'node-cron';
 
-export type Lang = 'zh' | 'en';
+import type { Lang } from './domain/language.ts';
+
+export type { Lang };
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 export interface Config {

@@ -1,7 +1,7 @@
 import type { Telegram } from 'telegraf';
 import type { CommandSpec } from '../domain/access.ts';
 import { translate, type MessageKey } from '../text/i18n.ts';
-import type { Lang } from '../config.ts';
+import type { Lang } from '../domain/language.ts';
 
 /**
  * Registers the staff command menus: Chinese as the default (no language_code) and

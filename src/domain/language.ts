@@ -1,4 +1,4 @@
-import type { Lang } from '../config.ts';
+export type Lang = 'zh' | 'en';
 
 /** The stored choice wins; otherwise Telegram's language_code is a first guess. */
 export function pickLanguage(stored: Lang | undefined, telegramCode: string | undefined, fallback: Lang): Lang {

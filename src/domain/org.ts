@@ -1,4 +1,4 @@
-import type { Lang } from '../config.ts';
+import type { Lang } from './language.ts';
 
 export type Role = 'admin' | 'manager' | 'staff';
 export const ROLES: readonly Role[] = ['staff', 'manager', 'admin'];

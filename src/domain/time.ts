@@ -46,12 +46,6 @@ export function localTime(instant: Date, timeZone: string): LocalTime {
   };
 }
 
-/** `YYYY-MM` of the instant in the court's time zone. */
-export function localPeriod(instant: Date, timeZone: string): string {
-  const t = localTime(instant, timeZone);
-  return `${t.year}-${String(t.month).padStart(2, '0')}`;
-}
-
 /** `YYYY-MM-DD` of the instant in the court's time zone. */
 export function localDate(instant: Date, timeZone: string): string {
   const t = localTime(instant, timeZone);

@@ -1,4 +1,4 @@
-import type { Lang } from '../config.ts';
+import type { Lang } from '../domain/language.ts';
 
 export interface Messages<K extends string> {
   zh: Record<K, string>;

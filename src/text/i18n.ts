@@ -1,4 +1,4 @@
-import type { Lang } from '../config.ts';
+import type { Lang } from '../domain/language.ts';
 import { fill, type TemplateParam } from './html.ts';
 import { accessMessages } from './messages/access.ts';
 import { consoleMessages } from './messages/console.ts';

@@ -32,11 +32,6 @@ export function monthOf(year: number, month: number): string {
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
-export function previousMonth(period: string): string {
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  return monthOf(y, m - 1);
-}
-
 /** The delivery window that holds `now` (offset -1: the one before it). */
 export function digestWindow(kind: DigestKind, now: Date, timeZone: string, offset = 0): DigestWindow {
   const t = localTime(now, timeZone);

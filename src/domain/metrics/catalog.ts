@@ -1,4 +1,4 @@
-import type { Lang } from '../../config.ts';
+import type { Lang } from '../language.ts';
 import type { MetricDef } from './types.ts';
 
 export function metricName(def: MetricDef, lang: Lang): string {

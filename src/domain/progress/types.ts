@@ -1,6 +1,5 @@
 /** A key work item (重点工作), e.g. T12. */
 export type WorkItemStatus = 'open' | 'done' | 'dropped';
-export const WORK_ITEM_STATUSES: readonly WorkItemStatus[] = ['open', 'done', 'dropped'];
 
 export interface WorkItem {
   /** `T` and a sequence number: T1, T2, … */
