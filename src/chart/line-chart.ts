@@ -45,6 +45,11 @@ class Canvas {
     for (let j = 0; j < h; j++) for (let i = 0; i < w; i++) this.set(x + i, y + j, c);
   }
   line(x0: number, y0: number, x1: number, y1: number, c: Rgb, thick = 1, dash = 0): void {
+    // One pixel per step: clamp to just outside the canvas so the step count stays bounded.
+    const clampX = (x: number) => Math.min(Math.max(x, -thick), this.width + thick);
+    const clampY = (y: number) => Math.min(Math.max(y, -thick), this.height + thick);
+    if (![x0, y0, x1, y1].every(Number.isFinite)) return;
+    [x0, y0, x1, y1] = [clampX(x0), clampY(y0), clampX(x1), clampY(y1)];
     const steps = Math.max(Math.abs(x1 - x0), Math.abs(y1 - y0), 1);
     for (let s = 0; s <= steps; s++) {
       if (dash > 0 && Math.floor(s / dash) % 2 === 1) continue;
@@ -71,6 +76,50 @@ function niceStep(span: number, ticks: number): number {
   return (unit <= 1 ? 1 : unit <= 2 ? 2 : unit <= 5 ? 5 : 10) * power;
 }
 
+const MAX_TICKS = 12;
+
+/** A label the bitmap font can draw at a sane length, also for 1e300 (toFixed would spell it out). */
+function formatNumber(v: number, decimals: number, trim: boolean): string {
+  if (Math.abs(v) >= 1e15) return v.toExponential(3);
+  return trim ? String(Number(v.toFixed(decimals))) : v.toFixed(decimals);
+}
+
+/**
+ * The y-axis ticks for values between `low` and `high`: a round step, at most MAX_TICKS,
+ * strictly increasing. Ticks are computed by index, never by `v += step`: near 1e9 a step
+ * below the float resolution (≈1.2e-7) would not advance `v` and the loop would never end.
+ */
+export function chartTicks(low: number, high: number): number[] {
+  if (!Number.isFinite(low) || !Number.isFinite(high) || high < low) return [0, 1];
+  const magnitude = Math.max(Math.abs(low), Math.abs(high));
+  // A span the float resolution cannot split (or none at all) is widened around the middle.
+  if (high - low <= Math.max(1e-9, magnitude * 1e-9)) {
+    const middle = low / 2 + high / 2;
+    const pad = Math.max(1, Math.abs(middle) * 1e-6);
+    low = middle - pad;
+    high = middle + pad;
+  }
+  // Halving first keeps the span finite for ±Number.MAX_VALUE.
+  const half = high / 2 - low / 2;
+  let step = niceStep(half, 2.5);
+  if (!Number.isFinite(step) || step <= 0) return [low, high];
+  let first = Math.floor(low / step);
+  let count = Math.ceil(high / step) - first;
+  if (!Number.isFinite(count) || count < 1 || count > MAX_TICKS - 1) {
+    step = half / ((MAX_TICKS - 1) / 2);
+    first = low / step;
+    count = MAX_TICKS - 1;
+  }
+  const ticks: number[] = [];
+  for (let i = 0; i <= count; i++) {
+    const tick = (first + i) * step;
+    if (!Number.isFinite(tick) || (ticks.length > 0 && tick <= ticks.at(-1)!)) continue;
+    ticks.push(tick);
+  }
+  if (ticks.length < 2 || ticks[0]! > low || ticks.at(-1)! < high) return [low, high];
+  return ticks;
+}
+
 /**
  * A line chart of monthly figures as PNG: axes, grid, guide lines, the series (gaps where a
  * month has no figure) and numeric labels in a built-in bitmap font. Names go in the caption.
@@ -83,26 +132,24 @@ export function renderLineChart(points: readonly ChartPoint[], options: ChartOpt
   const right = width - 30;
   const top = 30;
   const bottom = height - 60;
-  const values = points.map((p) => p.value).filter((v): v is number => v !== undefined);
-  const guides = options.guides ?? [];
+  const finite = (v: number | undefined): v is number => v !== undefined && Number.isFinite(v);
+  const shown = points.map((p) => ({ period: p.period, value: finite(p.value) ? p.value : undefined }));
+  const values = shown.map((p) => p.value).filter(finite);
+  const guides = (options.guides ?? []).filter(finite);
   const all = [...values, ...guides];
-  let low = all.length ? Math.min(...all) : 0;
-  let high = all.length ? Math.max(...all) : 1;
-  if (high - low < 1e-9) {
-    low -= 1;
-    high += 1;
-  }
-  const step = niceStep(high - low, 5);
-  low = Math.floor(low / step) * step;
-  high = Math.ceil(high / step) * step;
-  const decimals = options.decimals ?? Math.max(0, -Math.floor(Math.log10(step)));
-  const yOf = (v: number) => bottom - ((v - low) / (high - low)) * (bottom - top);
+  const ticks = chartTicks(all.length ? Math.min(...all) : 0, all.length ? Math.max(...all) : 1);
+  const low = ticks[0]!;
+  const high = ticks.at(-1)!;
+  const step = ticks.length > 1 ? ticks[1]! - ticks[0]! : 1;
+  const decimals = options.decimals ?? Math.min(6, Math.max(0, -Math.floor(Math.log10(step))));
+  // Scaled in two halves so that a span of ±Number.MAX_VALUE does not overflow to Infinity.
+  const yOf = (v: number) => bottom - ((v / 2 - low / 2) / (high / 2 - low / 2)) * (bottom - top);
   const xOf = (i: number) => (points.length <= 1 ? (left + right) / 2 : left + 20 + (i * (right - left - 40)) / (points.length - 1));
 
-  for (let v = low; v <= high + step / 2; v += step) {
+  for (const v of ticks) {
     const y = yOf(v);
     canvas.line(left, y, right, y, GRID);
-    const label = v.toFixed(decimals);
+    const label = formatNumber(v, decimals, false);
     canvas.text(label, left - 10 - textWidth(label, 2), y - GLYPH_HEIGHT, TEXT);
   }
   for (const g of guides) canvas.line(left, yOf(g), right, yOf(g), GUIDE, 2, 8);
@@ -120,7 +167,7 @@ export function renderLineChart(points: readonly ChartPoint[], options: ChartOpt
     }
   });
   let previous: { x: number; y: number } | undefined;
-  points.forEach((p, i) => {
+  shown.forEach((p, i) => {
     if (p.value === undefined) {
       previous = undefined;
       return;
@@ -129,10 +176,10 @@ export function renderLineChart(points: readonly ChartPoint[], options: ChartOpt
     if (previous) canvas.line(previous.x, previous.y, here.x, here.y, LINE, 3);
     previous = here;
   });
-  points.forEach((p, i) => {
+  shown.forEach((p, i) => {
     if (p.value === undefined) return;
     canvas.dot(xOf(i), yOf(p.value), 5, LINE);
-    const label = String(Number(p.value.toFixed(2)));
+    const label = formatNumber(p.value, 2, true);
     canvas.text(label, xOf(i) - textWidth(label, 1) / 2, yOf(p.value) - 16, TEXT, 1);
   });
   // One fixed filter: pngjs otherwise tries all five on every row, 3× slower for flat chart colours.

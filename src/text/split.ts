@@ -35,6 +35,9 @@ function cutLongLine(line: string, limit: number): string[] {
     // Do not cut a surrogate pair in half.
     const code = rest.charCodeAt(cut - 1);
     if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+    // Tiny limits: never cut nothing (the loop would not advance); a pair is kept whole.
+    if (cut <= 0) cut = Math.min(limit, rest.length) || 1;
+    if (cut === 1 && code >= 0xd800 && code <= 0xdbff) cut = 2;
     pieces.push(rest.slice(0, cut));
     rest = rest.slice(cut);
   }

@@ -31,6 +31,14 @@ describe('splitMessage', () => {
 });
 
 describe('html helpers', () => {
+  it('always makes progress, whatever the limit and the text (a zero-length cut looped forever)', () => {
+    for (const [text, limit] of [['a<bcdef', 2], ['<<<<&&&&', 1], ['\u{1F600}\u{1F600}x', 1], ['x&amp;y', 3]] as [string, number][]) {
+      const parts = splitMessage(text, limit);
+      assert.equal(parts.join(''), text);
+      assert.ok(parts.every((p) => p.length > 0 && p.length <= Math.max(limit, 2)), JSON.stringify(parts));
+    }
+  });
+
   it('escapes what Telegram reserves', () => {
     assert.equal(escapeHtml('<a href="x">&</a>'), '&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;');
   });
