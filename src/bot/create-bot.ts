@@ -21,6 +21,7 @@ import { createMetricQueryFeature } from './features/metric-query.ts';
 import { createRankFeature } from './features/rank.ts';
 import { createTrendFeature } from './features/trend.ts';
 import { createAgendaFeature } from './features/agenda.ts';
+import { createCalendarFeature } from './features/calendar.ts';
 import { createScheduleFeature } from './features/schedule.ts';
 import { createStatusFeature } from './features/status.ts';
 import { createSummaryFeature } from './features/summary.ts';
@@ -61,6 +62,7 @@ export function createBot(deps: BotDeps, options: BotOptions): { bot: Telegraf<B
     createAgendaFeature(deps),
     createSummaryFeature(deps),
     createScheduleFeature(deps),
+    createCalendarFeature(deps),
     createStatusFeature(deps),
   ];
   const fallback = createFallbackFeature();

@@ -62,7 +62,7 @@ export function createDigestControl(options: DigestServiceOptions): DigestContro
         // The next agenda: this week's until it has gone out, then next week's.
         const now = clock.now();
         const fields = parseCron(chat.schedules?.agenda ?? config.weeklyAgendaCron);
-        const fired = dueDigest({ kind, fields, now, timeZone: config.timeZone });
+        const fired = dueDigest({ kind, fields, now, timeZone: config.timeZone, calendar: store.calendar.calendar() });
         return sources.agenda(chat, fired ? digestWindow(kind, now, config.timeZone, 1).start : now, lang);
       }
       return sources.summary(period ?? digestWindow('summary', clock.now(), config.timeZone).period, lang);

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { CalendarYear } from '../domain/calendar/work-calendar.ts';
 import type { Unit } from '../domain/org.ts';
 import { AppendLog } from './append-log.ts';
 import { createAuditRepo, createMemoryAuditRepo } from './audit-store.ts';
@@ -7,9 +8,10 @@ import { lockDataDir } from './data-dir-lock.ts';
 import { JsonDoc } from './json-doc.ts';
 import { createOrgRepo, ORG_DOC } from './org-store.ts';
 import { AGENDA_DOC, createAgendaRepo } from './agenda-store.ts';
+import { CALENDAR_DOC, createCalendarRepo, loadShippedCalendar } from './calendar-store.ts';
 import { createDeliveryRepo, DELIVERY_DOC } from './delivery-store.ts';
 import { createMetricsRepo, METRICS_DOC } from './metrics-store.ts';
-import type { AgendaRepo, AuditEntry, AuditRepo, DeliveryRepo, MetricsRepo, OrgRepo, ProgressRepo, ReminderLog, TaskRepo, UpdateLedger } from './ports.ts';
+import type { AgendaRepo, AuditEntry, CalendarRepo, AuditRepo, DeliveryRepo, MetricsRepo, OrgRepo, ProgressRepo, ReminderLog, TaskRepo, UpdateLedger } from './ports.ts';
 import { createUpdateLedger, LEDGER_DOC } from './update-ledger.ts';
 import { MemoryEventLog, openProgressRepo } from './progress-store.ts';
 import { createReminderLog, createTaskRepo, REMINDER_DOC, TASK_DOC } from './task-store.ts';
@@ -27,11 +29,14 @@ export interface Store {
   progress: ProgressRepo;
   tasks: TaskRepo;
   reminders: ReminderLog;
+  calendar: CalendarRepo;
   close(): Promise<void>;
 }
 
 export interface StoreOptions {
   seedUnits?: Unit[];
+  /** Holiday calendar years; default: the shipped ones (data/seed/calendar/) on disk, none in memory. */
+  seedCalendar?: CalendarYear[];
   /** Skip the pid lock (read-only tools such as --check on a copy). */
   noLock?: boolean;
 }
@@ -69,6 +74,7 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
     const progress = await openProgressRepo(new AppendLog<ProgressEvent>(join(dataDir, 'progress')));
     const tasks = createTaskRepo(await JsonDoc.openFile(join(dataDir, 'tasks.json'), TASK_DOC));
     const reminders = createReminderLog(await JsonDoc.openFile(join(dataDir, 'reminders.json'), REMINDER_DOC));
+    const calendar = createCalendarRepo(await JsonDoc.openFile(join(dataDir, 'calendar.json'), CALENDAR_DOC), options.seedCalendar ?? (await loadShippedCalendar()));
     const deliveries = createDeliveryRepo(deliveryDoc);
     const org = withDeliveriesFollowing(createOrgRepo(orgDoc), deliveries);
     await seed(org, options.seedUnits);
@@ -83,6 +89,7 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
       progress,
       tasks,
       reminders,
+      calendar,
       async close() {
         await auditLog.close();
         await progress.close();
@@ -112,6 +119,7 @@ export async function openMemoryStore(options: StoreOptions = {}): Promise<Store
     progress: await openProgressRepo(new MemoryEventLog<ProgressEvent>()),
     tasks: createTaskRepo(await JsonDoc.openMemory(TASK_DOC)),
     reminders: createReminderLog(await JsonDoc.openMemory(REMINDER_DOC)),
+    calendar: createCalendarRepo(await JsonDoc.openMemory(CALENDAR_DOC), options.seedCalendar),
     close: async () => {},
   };
 }

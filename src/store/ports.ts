@@ -1,3 +1,4 @@
+import type { CalendarYear, WorkCalendar } from '../domain/calendar/work-calendar.ts';
 import type { MetricDef, Observation, ObservationFilter } from '../domain/metrics/types.ts';
 import type { BoundChat, Invite, StaffMember, Unit } from '../domain/org.ts';
 import type { NewProgress, ProgressChange, ProgressUpdate, WorkItem } from '../domain/progress/types.ts';
@@ -163,4 +164,12 @@ export interface TaskRepo {
 export interface ReminderLog {
   wasSent(key: string): boolean;
   markSent(key: string, at: string): Promise<void>;
+}
+
+/** The holiday and make-up working-day calendar: shipped years, and years an admin loaded. */
+export interface CalendarRepo {
+  calendar(): WorkCalendar;
+  years(): CalendarYear[];
+  /** Replaces the year of the same number. */
+  saveYear(year: CalendarYear): Promise<void>;
 }

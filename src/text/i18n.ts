@@ -1,6 +1,7 @@
 import type { Lang } from '../domain/language.ts';
 import { fill, type TemplateParam } from './html.ts';
 import { accessMessages } from './messages/access.ts';
+import { calendarMessages } from './messages/calendar.ts';
 import { consoleMessages } from './messages/console.ts';
 import { coreMessages } from './messages/core.ts';
 import { progressMessages } from './messages/progress.ts';
@@ -9,7 +10,7 @@ import { metricsMessages } from './messages/metrics.ts';
 import { operationsMessages } from './messages/operations.ts';
 
 /** Each feature keeps its strings in its own file under messages/; list it here. */
-const catalogs = [coreMessages, accessMessages, consoleMessages, digestMessages, progressMessages, metricsMessages, operationsMessages] as const;
+const catalogs = [coreMessages, accessMessages, consoleMessages, digestMessages, progressMessages, metricsMessages, operationsMessages, calendarMessages] as const;
 
 type KeysOf<T> = T extends { zh: Record<infer K, string> } ? K : never;
 export type MessageKey = KeysOf<(typeof catalogs)[number]>;

@@ -28,7 +28,7 @@ export function createAgendaFeature(deps: BotDeps): Feature {
   const targetWeek = (unit: string) => {
     const now = deps.clock.now();
     const cron = deps.store.org.chats().find((c) => c.unit === unit && c.active)?.schedules?.agenda ?? defaultCron(deps.config, 'agenda');
-    const fired = dueDigest({ kind: 'agenda', fields: parseCron(cron), now, timeZone: deps.config.timeZone });
+    const fired = dueDigest({ kind: 'agenda', fields: parseCron(cron), now, timeZone: deps.config.timeZone, calendar: deps.store.calendar.calendar() });
     return digestWindow('agenda', now, deps.config.timeZone, fired ? 1 : 0).period;
   };
 

@@ -11,6 +11,7 @@ import type { BotContext, BotDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
 import { FileTooLargeError, telegramFiles } from '../files.ts';
 import { replyHtml } from '../reply.ts';
+import { importCalendarFile, isCalendarFile } from './calendar.ts';
 import { importCatalogFile } from './catalog.ts';
 import { previewImport } from './import-preview.ts';
 
@@ -37,6 +38,14 @@ function tableError(t: Translate, error: TableError): string {
       return t('import.unreadable', { detail: error.detail.slice(0, 200) });
     case 'empty':
       return t('import.empty');
+  }
+}
+
+function parseJson(bytes: Buffer): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8')) as unknown;
+  } catch {
+    return undefined;
   }
 }
 
@@ -75,7 +84,9 @@ export function createMetricImportFeature(deps: BotDeps): Feature {
       return;
     }
     if (file.toLowerCase().endsWith('.json')) {
-      await importCatalogFile(deps, ctx, bytes, file);
+      const value = parseJson(bytes);
+      if (isCalendarFile(value)) await importCalendarFile(deps, ctx, value, file);
+      else await importCatalogFile(deps, ctx, bytes, file);
       return;
     }
     const table = await readTable(bytes, file);

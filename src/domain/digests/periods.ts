@@ -1,5 +1,6 @@
+import { dayKind, nextWorkingDay, type WorkCalendar } from '../calendar/work-calendar.ts';
 import type { DigestKind } from '../org.ts';
-import { isoWeek, localTime, zonedInstant } from '../time.ts';
+import { isoWeek, localDate, localTime, zonedInstant } from '../time.ts';
 
 /** A cron expression already parsed into the values each field allows (node-cron's parse()). */
 export interface CronFields {
@@ -123,14 +124,45 @@ export function latestFire(fields: CronFields, from: Date, to: Date, timeZone: s
 }
 
 /**
+ * When a fire on a public holiday takes effect: the same time on the next working day
+ * (a make-up working Saturday counts). Other fires take effect at once.
+ */
+export function holidayShift(fire: Date, calendar: WorkCalendar | undefined, timeZone: string): Date {
+  if (!calendar) return fire;
+  const date = localDate(fire, timeZone);
+  if (dayKind(calendar, date) !== 'holiday') return fire;
+  const [year, month, day] = nextWorkingDay(calendar, date).split('-').map(Number) as [number, number, number];
+  const t = localTime(fire, timeZone);
+  return new Date(zonedInstant({ year, month, day, hour: t.hour, minute: t.minute }, timeZone).getTime() + (fire.getTime() % 60_000));
+}
+
+/**
  * Whether a digest is due for a chat at `now`: its schedule fired in the current window
  * (and after the chat was bound). Returns the period to deliver and when it fell due.
+ * With a calendar, a fire on a public holiday falls due on the next working day; one that
+ * would fall due only after its window is over is skipped (a week wholly inside a holiday).
  */
-export function dueDigest(input: { kind: DigestKind; fields: CronFields; now: Date; timeZone: string; boundAt?: string; offset?: number }): { period: string; dueAt: Date } | undefined {
+export function dueDigest(input: {
+  kind: DigestKind;
+  fields: CronFields;
+  now: Date;
+  timeZone: string;
+  boundAt?: string;
+  offset?: number;
+  calendar?: WorkCalendar;
+}): { period: string; dueAt: Date } | undefined {
   const window = digestWindow(input.kind, input.now, input.timeZone, input.offset ?? 0);
-  const to = input.offset ? new Date(window.end.getTime() - 1) : input.now;
+  const limit = input.offset ? new Date(window.end.getTime() - 1) : input.now;
   const bound = input.boundAt ? new Date(input.boundAt) : undefined;
   const from = bound && bound > window.start ? bound : window.start;
-  const dueAt = latestFire(input.fields, from, to, input.timeZone);
-  return dueAt ? { period: window.period, dueAt } : undefined;
+  let to = limit;
+  // Each step goes back past one holiday stretch; a few are plenty for any window.
+  for (let i = 0; i < 8; i++) {
+    const fire = latestFire(input.fields, from, to, input.timeZone);
+    if (!fire) return undefined;
+    const dueAt = holidayShift(fire, input.calendar, input.timeZone);
+    if (dueAt.getTime() <= limit.getTime()) return { period: window.period, dueAt };
+    to = new Date(fire.getTime() - 1000);
+  }
+  return undefined;
 }

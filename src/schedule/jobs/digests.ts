@@ -103,7 +103,7 @@ export async function runDigest(deps: DigestJobDeps, kind: DigestKind, options: 
       continue;
     }
     const fields = deps.parseCron(chat.schedules?.[kind] ?? defaultCron(config, kind));
-    const base = { kind, fields, now, timeZone: config.timeZone, boundAt: chat.boundAt };
+    const base = { kind, fields, now, timeZone: config.timeZone, boundAt: chat.boundAt, calendar: store.calendar.calendar() };
     const missed = dueDigest({ ...base, offset: -1 });
     if (missed && !store.deliveries.get(kind, missed.period, chat.id) && (await store.deliveries.noteOnce(`late|${kind}|${missed.period}|${chat.id}`, at))) {
       late.set(missed.period, [...(late.get(missed.period) ?? []), chat]);
