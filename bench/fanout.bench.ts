@@ -5,7 +5,7 @@ import { FakeTelegram } from '../tests/helpers/fake-telegram.ts';
 import { parseConfig } from '../src/config.ts';
 import { silentLogger } from '../src/logger.ts';
 import { createDigestRunner } from '../src/schedule/jobs/digests.ts';
-import { parseCron } from '../src/schedule/scheduler.ts';
+import { parseCron } from '../src/schedule/cron.ts';
 import { createSender } from '../src/schedule/sender.ts';
 import { openMemoryStore } from '../src/store/open-store.ts';
 import type { BenchRow } from './run.ts';

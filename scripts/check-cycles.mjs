@@ -1,5 +1,5 @@
-// Lists import cycles among src/ files (type-only imports included: they tie the layers together just the same).
-// Exit 1 when there is one. Run by `npm run lint`.
+// Lists import cycles among src/ files (type-only imports included: they tie the layers together just the same)
+// and imports that run back up the layers below. Exit 1 when there is one. Run by `npm run lint` and `npm test`.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
@@ -12,6 +12,8 @@ function listFiles(dir) {
     return /\.(ts|mts|js|mjs)$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
   });
 }
+
+const name = (file) => relative(process.cwd(), file);
 
 // Static imports and re-exports (`import … from`, `export … from`, `import '…'`) and dynamic `import('…')`.
 const specifier = /(?:^|[\s;}])(?:import|export)\s(?:[^'";]*?\sfrom\s*)?['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm;
@@ -32,6 +34,34 @@ function importsOf(file) {
 
 const files = new Set(listFiles(root));
 const graph = new Map([...files].map((file) => [file, importsOf(file)]));
+
+// Layers, bottom up: a file may import its own layer and those below. config.ts and logger.ts are read by every layer.
+const LAYERS = [
+  ['domain'],
+  ['text', 'store', 'import', 'chart'],
+  ['render'],
+  ['schedule'],
+  ['ops'],
+  ['bot'],
+  ['app.ts', 'run-bot.ts'],
+  ['console', 'cli'],
+  ['main.ts'],
+];
+const EVERYWHERE = new Set(['config.ts', 'logger.ts']);
+const layerOf = (file) => {
+  const top = relative(root, file).split('/')[0];
+  if (EVERYWHERE.has(top)) return undefined;
+  const rank = LAYERS.findIndex((names) => names.includes(top));
+  return rank === -1 ? undefined : { rank, top };
+};
+const upward = [];
+for (const [file, targets] of graph) {
+  const from = layerOf(file);
+  for (const target of targets) {
+    const to = layerOf(target);
+    if (from && to && to.rank > from.rank) upward.push(`${name(file)} → ${name(target)} (${from.top} is below ${to.top})`);
+  }
+}
 
 // Tarjan's strongly connected components, iteratively (no recursion limit on deep chains).
 let index = 0;
@@ -107,14 +137,14 @@ function shortestLoop(component) {
   return [first, first];
 }
 
-const name = (file) => relative(process.cwd(), file);
-if (components.length === 0) {
-  console.log(`import cycles: none among ${files.size} files under ${name(root)}/`);
+for (const line of upward) console.error(`import runs back up: ${line}`);
+if (components.length === 0 && upward.length === 0) {
+  console.log(`import cycles: none among ${files.size} files under ${name(root)}/; no import runs back up`);
   process.exit(0);
 }
 for (const component of components) {
   console.error(`import cycle of ${component.length} file(s): ${shortestLoop(component).map(name).join(' → ')}`);
   for (const file of component.sort()) console.error(`  ${name(file)}`);
 }
-console.error(`import cycles: ${components.length}`);
+console.error(`import cycles: ${components.length}; imports running back up: ${upward.length}`);
 process.exit(1);

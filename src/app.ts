@@ -12,14 +12,8 @@ import type { Clock } from './schedule/clock.ts';
 import { createDigestControl } from './schedule/digest-service.ts';
 import { runReminders } from './schedule/jobs/run-reminders.ts';
 import type { Sender } from './schedule/sender-port.ts';
+import type { Service } from './schedule/service.ts';
 import { openStore, type Store } from './store/open-store.ts';
-
-/** Something that runs beside the bot (scheduler, backups): started after launch, stopped before the store closes. */
-export interface Service {
-  name: string;
-  start(): void | Promise<void>;
-  stop(): Promise<void>;
-}
 
 export interface App {
   bot: Telegraf<BotContext>;

@@ -1,6 +1,6 @@
-import { validate as validateCron } from 'node-cron';
 
 import type { Lang } from './domain/language.ts';
+import { isValidCron } from './schedule/cron.ts';
 
 export type { Lang };
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -64,7 +64,7 @@ function parseTimeZone(name: string, value: string): string {
 }
 
 function parseCron(name: string, value: string): string {
-  if (!validateCron(value)) {
+  if (!isValidCron(value)) {
     throw new ConfigError(name, `"${value}" is not a valid cron expression (example: "0 8 * * 1" = Mondays 08:00)`);
   }
   return value;

@@ -11,7 +11,7 @@ import { setupMetricsConsole } from './metrics-console.ts';
 import { runConsole, type ConsoleAction } from './run-console.ts';
 import { digestWindow } from '../domain/digests/periods.ts';
 import type { App } from '../app.ts';
-import { backupAction } from '../ops/status-lines.ts';
+import { backupAction } from './backup-action.ts';
 import { htmlToText } from '../text/html.ts';
 import { translator } from '../text/i18n.ts';
 import { runReminders } from '../schedule/jobs/run-reminders.ts';

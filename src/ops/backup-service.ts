@@ -1,7 +1,7 @@
 import { createTask, type ScheduledTask } from 'node-cron';
-import type { Service } from '../app.ts';
 import type { Logger } from '../logger.ts';
 import type { Clock } from '../schedule/clock.ts';
+import type { Service } from '../schedule/service.ts';
 import { runBackup } from './backup.ts';
 
 export interface BackupSchedule {

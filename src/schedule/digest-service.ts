@@ -1,16 +1,17 @@
 import { Telegram } from 'telegraf';
-import type { Service } from '../app.ts';
 import type { Config, Lang } from '../config.ts';
-import { digestWindow, dueDigest } from '../domain/digests/periods.ts';
+import { digestWindow, nextAgendaWindow } from '../domain/digests/periods.ts';
 import type { BoundChat, DigestKind } from '../domain/org.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/open-store.ts';
 import type { Clock } from './clock.ts';
 import { createDigestSources } from './digest-sources.ts';
 import { createDigestRunner, type DigestJobDeps, type DigestReport, type DigestRunOptions } from './jobs/digests.ts';
-import { createScheduler, parseCron, type JobStatus } from './scheduler.ts';
+import { chatCron, parseCron } from './cron.ts';
+import { createScheduler, type JobStatus } from './scheduler.ts';
 import { createSender } from './sender.ts';
 import type { Sender } from './sender-port.ts';
+import type { Service } from './service.ts';
 
 /** What the bot's commands (/agenda, /summary, /status) and the console use of the digests. */
 export interface DigestControl {
@@ -59,11 +60,9 @@ export function createDigestControl(options: DigestServiceOptions): DigestContro
     run: (kind, runOptions = {}) => runner.run(kind, { now: clock.now(), trigger: 'manual', ...runOptions }),
     async preview(kind, chat, lang, period) {
       if (kind === 'agenda') {
-        // The next agenda: this week's until it has gone out, then next week's.
         const now = clock.now();
-        const fields = parseCron(chat.schedules?.agenda ?? config.weeklyAgendaCron);
-        const fired = dueDigest({ kind, fields, now, timeZone: config.timeZone, calendar: store.calendar.calendar() });
-        return sources.agenda(chat, fired ? digestWindow(kind, now, config.timeZone, 1).start : now, lang);
+        const next = nextAgendaWindow({ fields: parseCron(chatCron(chat, config, 'agenda')), now, timeZone: config.timeZone, calendar: store.calendar.calendar() });
+        return sources.agenda(chat, next.offset === 1 ? next.start : now, lang);
       }
       return sources.summary(period ?? digestWindow('summary', clock.now(), config.timeZone).period, lang);
     },

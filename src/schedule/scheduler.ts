@@ -1,21 +1,11 @@
-import { createTask, parse, validate, type ScheduledTask } from 'node-cron';
-import type { Service } from '../app.ts';
+import { createTask, type ScheduledTask } from 'node-cron';
 import type { Config } from '../config.ts';
-import type { CronFields } from '../domain/digests/periods.ts';
 import type { DigestKind } from '../domain/org.ts';
 import type { Logger } from '../logger.ts';
 import type { DeliveryRepo } from '../store/ports.ts';
 import type { Clock } from './clock.ts';
 import type { DigestReport, DigestRunOptions, Trigger } from './jobs/digests.ts';
-
-/** node-cron's own validation and parser, so /schedule accepts exactly what the scheduler runs. */
-export function isValidCron(expression: string): boolean {
-  return validate(expression);
-}
-
-export function parseCron(expression: string): CronFields {
-  return parse(expression);
-}
+import type { Service } from './service.ts';
 
 export interface JobStatus {
   name: string;

@@ -7,7 +7,7 @@ import { parseConfig, type Config } from '../../src/config.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { createDigestSources } from '../../src/schedule/digest-sources.ts';
 import { createDigestRunner, type DigestRunOptions } from '../../src/schedule/jobs/digests.ts';
-import { parseCron } from '../../src/schedule/scheduler.ts';
+import { parseCron } from '../../src/schedule/cron.ts';
 import { createSender } from '../../src/schedule/sender.ts';
 import { openStore, type Store } from '../../src/store/open-store.ts';
 import { FakeTelegram } from '../helpers/fake-telegram.ts';

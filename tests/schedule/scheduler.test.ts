@@ -4,7 +4,8 @@ import { parseConfig } from '../../src/config.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { createFixedClock } from '../../src/schedule/clock.ts';
 import type { DigestRunOptions } from '../../src/schedule/jobs/digests.ts';
-import { createScheduler, isValidCron, parseCron } from '../../src/schedule/scheduler.ts';
+import { isValidCron, parseCron } from '../../src/schedule/cron.ts';
+import { createScheduler } from '../../src/schedule/scheduler.ts';
 import { openMemoryStore } from '../../src/store/open-store.ts';
 
 void describe('scheduler', () => {

@@ -1,9 +1,8 @@
 import { Composer } from 'telegraf';
 import { canManageUnit } from '../../domain/access.ts';
-import { digestWindow, dueDigest } from '../../domain/digests/periods.ts';
+import { nextAgendaWindow } from '../../domain/digests/periods.ts';
 import { findUnit } from '../../domain/org.ts';
-import { defaultCron } from '../../schedule/jobs/digests.ts';
-import { parseCron } from '../../schedule/scheduler.ts';
+import { chatCron, parseCron } from '../../schedule/cron.ts';
 import { audit } from '../audit.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
@@ -24,12 +23,11 @@ export function createAgendaFeature(deps: BotDeps): Feature {
     if (query) return findUnit(deps.store.org.units(), query)?.code;
     return ctx.actor.member?.units[0];
   };
-  /** Topics go to the next agenda: this week's, unless this week's has already fallen due. */
+  /** Topics go to the next agenda of the unit's group. */
   const targetWeek = (unit: string) => {
-    const now = deps.clock.now();
-    const cron = deps.store.org.chats().find((c) => c.unit === unit && c.active)?.schedules?.agenda ?? defaultCron(deps.config, 'agenda');
-    const fired = dueDigest({ kind: 'agenda', fields: parseCron(cron), now, timeZone: deps.config.timeZone, calendar: deps.store.calendar.calendar() });
-    return digestWindow('agenda', now, deps.config.timeZone, fired ? 1 : 0).period;
+    const chat = deps.store.org.chats().find((c) => c.unit === unit && c.active);
+    const fields = parseCron(chatCron(chat, deps.config, 'agenda'));
+    return nextAgendaWindow({ fields, now: deps.clock.now(), timeZone: deps.config.timeZone, calendar: deps.store.calendar.calendar() }).period;
   };
 
   composer.command('agenda', requireRole('staff'), async (ctx) => {

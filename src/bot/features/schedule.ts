@@ -1,8 +1,7 @@
 import { Composer } from 'telegraf';
 import { canManageUnit } from '../../domain/access.ts';
 import { DIGEST_KINDS, type DigestKind } from '../../domain/org.ts';
-import { defaultCron } from '../../schedule/jobs/digests.ts';
-import { isValidCron } from '../../schedule/scheduler.ts';
+import { defaultCron, isValidCron } from '../../schedule/cron.ts';
 import { audit } from '../audit.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';

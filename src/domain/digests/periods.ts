@@ -166,3 +166,12 @@ export function dueDigest(input: {
   }
   return undefined;
 }
+
+/**
+ * The agenda that topics and previews go to: this week's until this week's has fallen due
+ * under the chat's schedule (and the court calendar), then next week's.
+ */
+export function nextAgendaWindow(input: { fields: CronFields; now: Date; timeZone: string; calendar?: WorkCalendar }): DigestWindow & { offset: 0 | 1 } {
+  const offset = dueDigest({ kind: 'agenda', ...input }) ? 1 : 0;
+  return { ...digestWindow('agenda', input.now, input.timeZone, offset), offset };
+}

@@ -7,6 +7,7 @@ import type { Delivery } from '../../store/ports.ts';
 import { escapeHtml } from '../../text/html.ts';
 import { translate } from '../../text/i18n.ts';
 import { splitMessage } from '../../text/split.ts';
+import { chatCron } from '../cron.ts';
 import type { Sender } from '../sender-port.ts';
 
 /** Where digest texts come from (built from the store by digest-sources.ts; tests pass their own). */
@@ -51,10 +52,6 @@ export interface DigestReport {
 
 /** A failed send is tried again (on the next tick) a few times; a removed or unknown chat is not. */
 const MAX_ATTEMPTS = 3;
-
-export function defaultCron(config: Config, kind: DigestKind): string {
-  return kind === 'agenda' ? config.weeklyAgendaCron : config.monthlySummaryCron;
-}
 
 function mayRetry(entry: Delivery, force: boolean): boolean {
   // Forced: an explicit admin decision, also over a claim a crash left uncertain (runs never overlap).
@@ -102,7 +99,7 @@ export async function runDigest(deps: DigestJobDeps, kind: DigestKind, options: 
       due.push({ chat, period: options.period });
       continue;
     }
-    const fields = deps.parseCron(chat.schedules?.[kind] ?? defaultCron(config, kind));
+    const fields = deps.parseCron(chatCron(chat, config, kind));
     const base = { kind, fields, now, timeZone: config.timeZone, boundAt: chat.boundAt, calendar: store.calendar.calendar() };
     const missed = dueDigest({ ...base, offset: -1 });
     if (missed && !store.deliveries.get(kind, missed.period, chat.id) && (await store.deliveries.noteOnce(`late|${kind}|${missed.period}|${chat.id}`, at))) {

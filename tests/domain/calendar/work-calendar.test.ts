@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildCalendar, dayKind, isWorkingDay, nextWorkingDay, parseCalendarYear } from '../../../src/domain/calendar/work-calendar.ts';
 import { dueDigest, holidayShift } from '../../../src/domain/digests/periods.ts';
-import { parseCron } from '../../../src/schedule/scheduler.ts';
+import { parseCron } from '../../../src/schedule/cron.ts';
 import { loadShippedCalendar } from '../../../src/store/calendar-store.ts';
 
 const calendar = buildCalendar(await loadShippedCalendar());

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { digestWindow, dueDigest, latestFire, type CronFields } from '../../../src/domain/digests/periods.ts';
-import { parseCron } from '../../../src/schedule/scheduler.ts';
+import { parseCron } from '../../../src/schedule/cron.ts';
 
 const TZ = 'Asia/Shanghai';
 const all = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
