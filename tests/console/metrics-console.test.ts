@@ -15,8 +15,8 @@ describe('console with demo figures', () => {
       // Without a path: how to use it, not "no such file: <the current directory>".
       assert.match(out, /用法：:run file 文件路径/);
       assert.doesNotMatch(out, /找不到文件/);
-      assert.match(out, /首执案件终本率 · 本院\n2024-08 · 年初至月末累计\n10\.47%/);
-      assert.match(out, /执行标的到位率 · 本院\n2024-08 · 年初至月末累计\n80\.81%/);
+      assert.match(out, /首执案件终本率 · 本院\n2024年1—8月\n10\.47%/);
+      assert.match(out, /执行标的到位率 · 本院\n2024年1—8月\n80\.81%[^]*分子 49,496\.13万元 \/ 分母 61,250\.00万元/);
       assert.match(out, /排名：第1名\/共16家/);
       assert.match(out, /导入预览：sample-import\.csv/);
       assert.match(out, /已导入 5 条（新增 0，替换 5）/);

@@ -19,6 +19,10 @@ describe('/catalog, end to end', () => {
     const [list] = await h.say(STAFF, '/catalog');
     assert.match(list!.plain, /Indicator catalog \(32; ★ on the board\)/);
     assert.match(list!.plain, /★first_enf_terminated_round_rate first-enforcement cases terminated this round \(%, lower is better\) at most 30\.00%, target ≤ 25\.00%/);
+    assert.match(list!.plain, /enf_cases_received enforcement cases received \(cases\) not set/, 'a count has no direction');
+    const [zh] = await h.say(ADMIN, '/catalog');
+    assert.match(zh!.plain, /avg_disposition_days 平均审理天数（天，越低越好）不高于 90\.00天/);
+    assert.match(zh!.plain, /enf_amount_applied 申请执行标的金额（万元）未设定/);
     const [refused] = await h.say(STAFF, '/catalog set 终本率 max=20');
     assert.doesNotMatch(refused!.plain, /Updated/);
     assert.equal(h.app.store.metrics.metric('first_enf_terminated_round_rate')?.reference.max, 30);

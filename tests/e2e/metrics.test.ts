@@ -58,11 +58,12 @@ describe('metrics, end to end against the fake Bot API', () => {
     const [answer] = await h.say(STAFF, '终本率');
     assert.ok(answer);
     assert.match(answer.plain, /首执案件终本率 · 本院/);
-    assert.match(answer.plain, /2024-08 · 年初至月末累计/);
+    assert.match(answer.plain, /^2024年1—8月$/m);
     assert.match(answer.plain, /10\.47%/);
     assert.match(answer.plain, /第1名\/共16家/);
-    assert.match(answer.plain, /较上月：-0\.35个百分点（向好）/);
-    assert.match(answer.plain, /较去年同期：-2\.63个百分点/);
+    assert.match(answer.plain, /较上月（10\.82%）下降0\.35个百分点（向好）/);
+    assert.match(answer.plain, /较去年同期（13\.10%）下降2\.63个百分点（向好）/);
+    assert.match(answer.plain, /分子 356件 \/ 分母 3,400件/);
     assert.match(answer.plain, /✅/);
   });
 
@@ -77,7 +78,7 @@ describe('metrics, end to end against the fake Bot API', () => {
     const [answer] = await h.say(STAFF, '执行到位率 2024-08');
     assert.match(answer!.plain, /80\.81%/);
     assert.match(answer!.plain, /第1名\/共16家/);
-    assert.match(answer!.plain, /较上月：\+1\.81个百分点/);
+    assert.match(answer!.plain, /较上月（79\.00%）上升1\.81个百分点（向好）/);
   });
 
   it('imports a GBK CSV with Chinese headers the same way', async () => {
@@ -148,7 +149,7 @@ describe('metrics, end to end against the fake Bot API', () => {
 
   it('shows the board, ranks and a trend chart', async () => {
     const [board] = await h.say(STAFF, '/board');
-    assert.match(board!.plain, /关键指标看板 · 2024-08/);
+    assert.match(board!.plain, /关键指标看板 · 2024年1—8月/);
     assert.match(board!.plain, /【执行】/);
     assert.match(board!.plain, /✅ 首执案件终本率：10\.47%（第1\/16）/);
     assert.match(board!.plain, /✅ 执行标的到位率：80\.81%/);
@@ -162,7 +163,7 @@ describe('metrics, end to end against the fake Bot API', () => {
     assert.ok(photo?.photo, 'no photo sent');
     const png = PNG.sync.read(photo.photo);
     assert.equal(png.width, 800);
-    assert.match(photo.plain, /首执案件终本率/);
+    assert.match(photo.plain, /首执案件终本率 · 本院 · 2023年9月—2024年8月 · 累计/);
   });
 
   it('gives strangers and unbound groups no figures, and lets other text through', async () => {

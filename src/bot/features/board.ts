@@ -1,12 +1,11 @@
 import { Composer } from 'telegraf';
-import { metricName } from '../../domain/metrics/catalog.ts';
 import { resolveFigure } from '../../domain/metrics/derive.ts';
 import { findPeriod } from '../../domain/metrics/period.ts';
 import { COURT_UNIT, METRIC_GROUPS } from '../../domain/metrics/types.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
 import { requireRole } from '../middleware/guards.ts';
-import { formatValue, statusMark } from '../render/metrics.ts';
+import { renderBoard } from '../../render/board.ts';
 import { replyHtml } from '../reply.ts';
 
 /** /board [period]: the court's board indicators (catalog flag `board`), grouped, marked ✅/⚠️. */
@@ -21,24 +20,14 @@ export function createBoardFeature(deps: BotDeps): Feature {
       await replyHtml(ctx, ctx.t('board.empty'));
       return;
     }
-    const lines = [ctx.t('board.title', { period, basis: ctx.t('basis.ytd') })];
-    for (const group of METRIC_GROUPS) {
-      const defs = board.filter((def) => def.group === group);
-      if (defs.length === 0) continue;
-      lines.push('', ctx.t('board.group', { group: ctx.t(`group.${group}`) }));
-      for (const def of defs) {
-        const figure = resolveFigure(def, deps.store.metrics.observations({ metric: def.code }), { unit: COURT_UNIT, period, basis: 'ytd' });
-        const name = metricName(def, ctx.lang);
-        if (!figure) {
-          lines.push(ctx.t('board.missing', { metric: name }));
-          continue;
-        }
-        const rank = figure.rank !== undefined && figure.rankTotal !== undefined ? ctx.t('board.rank', { rank: figure.rank, total: figure.rankTotal }) : '';
-        lines.push(ctx.t('board.line', { mark: statusMark(def, figure.value), metric: name, value: formatValue(ctx.t, ctx.lang, def, figure.value), rank }));
-      }
-    }
-    lines.push('', ctx.t('board.legend'));
-    await replyHtml(ctx, lines.join('\n'));
+    const observations = (code: string) => deps.store.metrics.observations({ metric: code });
+    const groups = METRIC_GROUPS.map((group) => ({
+      group,
+      entries: board
+        .filter((def) => def.group === group)
+        .map((def) => ({ def, figure: resolveFigure(def, observations(def.code), { unit: COURT_UNIT, period, basis: 'ytd' }) })),
+    }));
+    await replyHtml(ctx, renderBoard(ctx.lang, { period, groups }));
   });
   return { name: 'board', commands: [{ command: 'board', minRole: 'staff', chats: 'any', help: 'menu.board' }], composer, reactsTo: [] };
 }

@@ -7,46 +7,12 @@ import { audit } from '../audit.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
 import { privateOnly, requireRole } from '../middleware/guards.ts';
-import { formatReference } from '../render/metrics.ts';
+import { renderCatalogEntry, renderCatalogList } from '../../render/catalog.ts';
+import { formatReference } from '../../render/status.ts';
 import { replyHtml, words } from '../reply.ts';
 
 function splitNameAndSettings(args: string[]): { name: string; settings: string[] } {
   return { name: args.filter((a) => !a.includes('=')).join(' '), settings: args.filter((a) => a.includes('=')) };
-}
-
-function renderList(deps: BotDeps, ctx: BotContext): string {
-  const catalog = deps.store.metrics.catalog();
-  return [
-    ctx.t('catalog.header', { count: catalog.length }),
-    ...catalog.map((def) =>
-      ctx.t('catalog.line', {
-        star: def.board ? '★' : '',
-        code: def.code,
-        name: metricName(def, ctx.lang),
-        unit: def.unit,
-        direction: ctx.t(`direction.${def.direction}`),
-        reference: formatReference(ctx.t, ctx.lang, def),
-      }),
-    ),
-  ].join('\n');
-}
-
-function renderShow(ctx: BotContext, def: MetricDef): string {
-  const f = def.formula;
-  const formula = f ? (ctx.lang === 'zh' ? `${f.numeratorZh}${f.denominatorZh ? ` ÷ ${f.denominatorZh}` : ''}` : `${f.numeratorEn}${f.denominatorEn ? ` ÷ ${f.denominatorEn}` : ''}`) : '—';
-  return ctx.t('catalog.show', {
-    name: metricName(def, ctx.lang),
-    code: def.code,
-    nameZh: def.nameZh,
-    nameEn: def.nameEn,
-    aliases: def.aliases.join('、') || '—',
-    group: ctx.t(`group.${def.group}`),
-    unit: def.unit,
-    direction: ctx.t(`direction.${def.direction}`),
-    formula,
-    reference: formatReference(ctx.t, ctx.lang, def),
-    board: ctx.t(def.board ? 'metric.yes' : 'metric.no'),
-  });
 }
 
 /** A catalog file (`{ "metrics": [...] }`) sent as a document: every definition checked, then all saved. */
@@ -76,7 +42,7 @@ export function createCatalogFeature(deps: BotDeps): Feature {
   composer.command('catalog', requireRole('staff'), privateOnly(), async (ctx) => {
     const [sub = '', ...args] = words(ctx.payload);
     const repo = deps.store.metrics;
-    if (sub === '' || sub === 'list') return void (await replyHtml(ctx, renderList(deps, ctx)));
+    if (sub === '' || sub === 'list') return void (await replyHtml(ctx, renderCatalogList(ctx.lang, deps.store.metrics.catalog())));
     const editing = ['set', 'board', 'add', 'alias'].includes(sub);
     if (editing && !hasRole(ctx.actor, 'manager')) return requireRole('manager')(ctx, async () => {});
     if (sub === 'add') {
@@ -91,14 +57,14 @@ export function createCatalogFeature(deps: BotDeps): Feature {
     if (!['show', 'set', 'board', 'alias'].includes(sub) || !name) return void (await replyHtml(ctx, ctx.t('catalog.usage')));
     if (!def) return void (await replyHtml(ctx, ctx.t('catalog.unknown', { name })));
     const label = metricName(def, ctx.lang);
-    if (sub === 'show') return void (await replyHtml(ctx, renderShow(ctx, def)));
+    if (sub === 'show') return void (await replyHtml(ctx, renderCatalogEntry(ctx.lang, def)));
     if (sub === 'set') {
       const reference = applyReferenceArgs(def.reference, settings);
       if (!reference.ok) return void (await replyHtml(ctx, ctx.t('catalog.badArgs', { detail: reference.detail })));
       const next = { ...def, reference: reference.value };
       await repo.saveMetric(next);
       await audit(deps, ctx, 'catalog.set', def.code, { before: def.reference, after: next.reference });
-      return void (await replyHtml(ctx, ctx.t('catalog.updated', { name: label, reference: formatReference(ctx.t, ctx.lang, next) })));
+      return void (await replyHtml(ctx, ctx.t('catalog.updated', { name: label, reference: formatReference(ctx.lang, next) })));
     }
     if (sub === 'board') {
       const on = args[1] !== 'off';

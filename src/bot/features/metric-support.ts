@@ -6,7 +6,7 @@ import { parseMetricQuery, type MetricQuery, type QueryContext } from '../../dom
 import { COURT_UNIT, type Basis, type MetricDef } from '../../domain/metrics/types.ts';
 import { unitName } from '../../domain/org.ts';
 import type { BotContext, BotDeps } from '../context.ts';
-import { renderFigure } from '../render/metrics.ts';
+import { renderFigure } from '../../render/metric-answer.ts';
 import { requireRole } from '../middleware/guards.ts';
 import { replyHtml, words } from '../reply.ts';
 
@@ -44,7 +44,7 @@ export async function answerMetric(deps: BotDeps, ctx: BotContext, def: MetricDe
     await replyHtml(ctx, lines.join('\n'));
     return;
   }
-  await replyHtml(ctx, renderFigure(ctx.t, ctx.lang, def, label, result));
+  await replyHtml(ctx, renderFigure(ctx.lang, def, label, result));
 }
 
 /** `mq:<code>:<period>:<unit>:<basis>`, dropping the extras if Telegram's 64-byte limit would be passed. */

@@ -8,7 +8,7 @@ import type { BotContext, BotDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
 import { requireRole } from '../middleware/guards.ts';
 import { replyHtml, words } from '../reply.ts';
-import { renderUnit } from '../render/progress.ts';
+import { renderUnit } from '../../render/progress.ts';
 
 const UNDO_WINDOW_MS = 24 * 3600_000;
 const COMMAND_PREFIX = /^\/progress(?:@\w+)?(?:\s+|$)/i;

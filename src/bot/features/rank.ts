@@ -6,7 +6,7 @@ import { COURT_UNIT, type MetricDef } from '../../domain/metrics/types.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
 import { requireRole } from '../middleware/guards.ts';
-import { formatValue, statusMark } from '../render/metrics.ts';
+import { renderRank } from '../../render/rank.ts';
 import { replyHtml } from '../reply.ts';
 import { queryContext } from './metric-query.ts';
 import { latestPeriodFor, suggestionButtons, unitLabel, withMetric } from './metric-support.ts';
@@ -20,23 +20,15 @@ async function answerRank(deps: BotDeps, ctx: BotContext, def: MetricDef, query:
     return;
   }
   const observations = deps.store.metrics.observations({ metric: def.code });
-  const value = (f: Figure) => formatValue(ctx.t, ctx.lang, def, f.value);
   const court = resolveFigure(def, observations, { unit: COURT_UNIT, period, basis });
-  const lines = [ctx.t('rank.title', { metric: name, period, basis: ctx.t(`basis.${basis}`) })];
-  if (court?.rank !== undefined && court.rankTotal !== undefined) lines.push(ctx.t('rank.court', { rank: court.rank, total: court.rankTotal, value: value(court) }));
-  else if (court) lines.push(ctx.t('rank.courtNone', { value: value(court) }));
+  const order = def.direction === 'down' ? 'down' : 'up';
   const unitCodes = [...new Set(observations.filter((o) => o.unit !== COURT_UNIT).map((o) => o.unit))];
-  const figures = unitCodes
+  const units = unitCodes
     .map((unit) => resolveFigure(def, observations, { unit, period, basis }))
     .filter((f): f is Figure => f !== undefined)
-    .sort((a, b) => (def.direction === 'down' ? a.value - b.value : b.value - a.value));
-  if (figures.length === 0) lines.push(ctx.t('rank.noUnits'));
-  else {
-    lines.push('', ctx.t('rank.unitsHeader', { order: ctx.t(def.direction === 'down' ? 'rank.orderDown' : 'rank.orderUp') }));
-    figures.forEach((f, i) => lines.push(ctx.t('rank.unitLine', { n: i + 1, unit: unitLabel(deps, ctx, f.unit), value: value(f), mark: statusMark(def, f.value) })));
-  }
-  lines.push('', ctx.t('rank.note'));
-  await replyHtml(ctx, lines.join('\n'));
+    .sort((a, b) => (order === 'down' ? a.value - b.value : b.value - a.value))
+    .map((figure) => ({ label: unitLabel(deps, ctx, figure.unit), figure }));
+  await replyHtml(ctx, renderRank(ctx.lang, { def, period, basis, ...(court ? { court } : {}), units, order }));
 }
 
 /** /rank <name> [period]: the court's imported rank among the city's courts, and its units ordered on the indicator. */

@@ -11,7 +11,7 @@ import type { BotContext, BotDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
 import { requireRole } from '../middleware/guards.ts';
 import { replyHtml, words } from '../reply.ts';
-import { renderOwners, renderTaskHistory, renderTaskList, renderUnit, type RenderContext } from '../render/progress.ts';
+import { renderOwners, renderTaskHistory, renderTaskList, renderUnit, type RenderContext } from '../../render/progress.ts';
 
 type Errorish = { error: string; detail?: string };
 

@@ -8,6 +8,7 @@ import { COURT_UNIT, type MetricDef } from '../../domain/metrics/types.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
 import { requireRole } from '../middleware/guards.ts';
+import { formatPeriodSpan } from '../../render/period.ts';
 import { replyHtml } from '../reply.ts';
 import { queryContext } from './metric-query.ts';
 import { latestPeriodFor, suggestionButtons, unitLabel, withMetric } from './metric-support.ts';
@@ -29,7 +30,7 @@ async function answerTrend(deps: BotDeps, ctx: BotContext, def: MetricDef, query
   const { min, max, target } = def.reference;
   const guides = [min, max, target].filter((g): g is number => g !== undefined);
   const png = renderLineChart(points, { guides });
-  const caption = ctx.t('trend.caption', { metric: name, unit: label, from: points[0]!.period, to: last, basis: ctx.t(`basis.${basis}`) });
+  const caption = ctx.t('trend.caption', { metric: name, unit: label, span: formatPeriodSpan(ctx.lang, points[0]!.period, last), basis: ctx.t(`basis.${basis}`) });
   await ctx.replyWithPhoto({ source: png, filename: `${def.code}.png` }, { caption: caption.slice(0, CAPTION_LIMIT), parse_mode: 'HTML' });
 }
 

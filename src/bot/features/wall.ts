@@ -7,7 +7,7 @@ import type { BotContext, BotDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
 import { requireRole } from '../middleware/guards.ts';
 import { replyHtml, words } from '../reply.ts';
-import { renderMine, renderWall, type RenderContext } from '../render/progress.ts';
+import { renderMine, renderWall, type RenderContext } from '../../render/progress.ts';
 
 /** How far back /mine looks for the last update of an item with no recent one. */
 const MINE_LOOKBACK_DAYS = 92;

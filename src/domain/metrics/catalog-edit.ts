@@ -1,5 +1,5 @@
 import { findMetric, normalizeName } from './catalog.ts';
-import { DIRECTIONS, METRIC_GROUPS, METRIC_UNITS, type MetricDef, type MetricKind, type Reference } from './types.ts';
+import { DIRECTIONS, METRIC_GROUPS, METRIC_UNITS, PART_UNITS, type MetricDef, type MetricKind, type Reference } from './types.ts';
 
 export type EditResult<T> = { ok: true; value: T } | { ok: false; detail: string };
 
@@ -69,6 +69,9 @@ export function validateMetricDef(raw: unknown): EditResult<MetricDef> {
   if (!(METRIC_UNITS as readonly unknown[]).includes(d.unit)) return fail('unit');
   if (!(DIRECTIONS as readonly unknown[]).includes(d.direction)) return fail('direction');
   if (d.kind !== undefined && !['ratio', 'flow', 'stock'].includes(d.kind as string)) return fail('kind');
+  const formula = (d.formula ?? {}) as Record<string, unknown>;
+  const partUnit = (v: unknown) => v === undefined || (PART_UNITS as readonly unknown[]).includes(v);
+  if (!partUnit(formula.numeratorUnit) || !partUnit(formula.denominatorUnit)) return fail('formula unit');
   const ref = (d.reference ?? {}) as Record<string, unknown>;
   if (typeof ref !== 'object' || !REFERENCE_KEYS.every((k) => isNumberOrAbsent(ref[k]))) return fail('reference');
   const def: MetricDef = {

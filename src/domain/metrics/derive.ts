@@ -1,3 +1,4 @@
+import { judgedDirection } from './judge.ts';
 import { previousPeriod, sameMonthLastYear, splitPeriod } from './period.ts';
 import { COURT_UNIT, ratioScale, type Basis, type MetricDef, type Observation } from './types.ts';
 
@@ -131,8 +132,9 @@ export function figureWithChanges(def: MetricDef, observations: readonly Observa
   };
 }
 
-/** Whether a change is for the better, given the direction (undefined for `range` or no change). */
+/** Whether a change is for the better, given the direction (undefined for `range`, counts, amounts or no change). */
 export function isImprovement(def: MetricDef, change: Change | undefined): boolean | undefined {
-  if (!change || change.delta === 0 || def.direction === 'range') return undefined;
-  return def.direction === 'up' ? change.delta > 0 : change.delta < 0;
+  const direction = judgedDirection(def);
+  if (!change || change.delta === 0 || direction === undefined) return undefined;
+  return direction === 'up' ? change.delta > 0 : change.delta < 0;
 }

@@ -29,11 +29,18 @@ export interface Reference {
   warn?: number;
 }
 
+/** What a numerator or denominator counts: cases, yuan, days, or people (a headcount such as 员额法官). */
+export const PART_UNITS = ['cases', 'yuan', 'days', 'people'] as const;
+export type PartUnit = (typeof PART_UNITS)[number];
+
 export interface Formula {
   numeratorZh: string;
   numeratorEn: string;
   denominatorZh?: string;
   denominatorEn?: string;
+  /** Shown with the numerator and denominator, in the units they count (never 分子 494,961,250 in yuan). */
+  numeratorUnit?: PartUnit;
+  denominatorUnit?: PartUnit;
 }
 
 export interface MetricDef {

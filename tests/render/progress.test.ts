@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { renderTaskList, renderWall, type RenderContext } from '../../../src/bot/render/progress.ts';
-import { buildWall } from '../../../src/domain/progress/views.ts';
-import { translator } from '../../../src/text/i18n.ts';
-import { splitMessage } from '../../../src/text/split.ts';
-import { parseTelegramHtml } from '../../helpers/telegram-html.ts';
+import { renderTaskList, renderWall, type RenderContext } from '../../src/render/progress.ts';
+import { buildWall } from '../../src/domain/progress/views.ts';
+import { translator } from '../../src/text/i18n.ts';
+import { splitMessage } from '../../src/text/split.ts';
+import { parseTelegramHtml } from '../helpers/telegram-html.ts';
 
 const r: RenderContext = { t: translator('zh'), lang: 'zh', units: [{ code: 'enforcement', nameZh: '执行局', nameEn: 'Enforcement', kind: 'enforcement' }], members: [] };
 

@@ -1,10 +1,10 @@
-import type { Lang } from '../../config.ts';
-import type { StaffMember, Unit } from '../../domain/org.ts';
-import { unitName } from '../../domain/org.ts';
-import type { WorkItem } from '../../domain/progress/types.ts';
-import type { MineView, TaskHistoryView, UpdateEntry, WallView } from '../../domain/progress/views.ts';
-import { escapeHtml, html } from '../../text/html.ts';
-import type { Translate } from '../../text/i18n.ts';
+import type { Lang } from '../config.ts';
+import type { StaffMember, Unit } from '../domain/org.ts';
+import { unitName } from '../domain/org.ts';
+import type { WorkItem } from '../domain/progress/types.ts';
+import type { MineView, TaskHistoryView, UpdateEntry, WallView } from '../domain/progress/views.ts';
+import { escapeHtml, html } from '../text/html.ts';
+import type { Translate } from '../text/i18n.ts';
 
 /**
  * Views of progress as Telegram HTML. Staff text only ever goes in as a template parameter

@@ -1,0 +1,43 @@
+import type { Lang } from '../config.ts';
+import type { Figure } from '../domain/metrics/derive.ts';
+import { metricStatus, type MetricStatus } from '../domain/metrics/status.ts';
+import type { MetricDef } from '../domain/metrics/types.ts';
+import { formatFigure } from './figures.ts';
+import { tr } from './translate.ts';
+
+/** ✅ 达到目标 / ⚠️ 低于参考区间 …, plus the warning line when it was passed. */
+export function formatStatus(lang: Lang, def: MetricDef, value: number, status: MetricStatus = metricStatus(def, value)): string {
+  const t = tr(lang);
+  const key = status.kind === 'out_of_range' ? (status.side === 'low' ? 'status.out_of_range.low' : 'status.out_of_range.high') : (`status.${status.kind}` as const);
+  const warn = def.reference.warn;
+  return t(key) + (status.warning && warn !== undefined ? t('status.warning', { warn: formatFigure(lang, def, warn) }) : '');
+}
+
+/** ✅ or ⚠️ for lists; · when nothing is set. */
+export function statusMark(def: MetricDef, value: number, status: MetricStatus = metricStatus(def, value)): string {
+  if (status.kind === 'no_reference') return '·';
+  return status.ok && !status.warning ? '✅' : '⚠️';
+}
+
+/** `区间 85.00%–99.50%，目标 ≥ 90.00%`: the reference as set in the catalog. */
+export function formatReference(lang: Lang, def: MetricDef): string {
+  const t = tr(lang);
+  const { min, max, target } = def.reference;
+  const v = (n: number) => formatFigure(lang, def, n);
+  const parts: string[] = [];
+  if (min !== undefined && max !== undefined) parts.push(t('ref.range', { min: v(min), max: v(max) }));
+  else if (min !== undefined) parts.push(t('ref.min', { min: v(min) }));
+  else if (max !== undefined) parts.push(t('ref.max', { max: v(max) }));
+  if (target !== undefined) {
+    const key = def.direction === 'up' ? 'ref.targetUp' : def.direction === 'down' ? 'ref.targetDown' : 'ref.target';
+    parts.push(t(key, { target: v(target) }));
+  }
+  return parts.length === 0 ? t('ref.none') : parts.join(t('ref.joiner'));
+}
+
+/** 排名：第1名/共16家, only where a rank was imported. */
+export function formatRank(lang: Lang, figure: Pick<Figure, 'rank' | 'rankTotal'>): string | undefined {
+  const t = tr(lang);
+  if (figure.rank === undefined) return undefined;
+  return figure.rankTotal === undefined ? t('metric.rankOnly', { rank: figure.rank }) : t('metric.rank', { rank: figure.rank, total: figure.rankTotal });
+}
