@@ -1,4 +1,4 @@
-import type { Lang } from '../config.ts';
+import type { Lang } from '../domain/language.ts';
 import type { Change } from '../domain/metrics/derive.ts';
 import { judgedDirection } from '../domain/metrics/judge.ts';
 import type { MetricDef, MetricUnit, PartUnit } from '../domain/metrics/types.ts';

@@ -1,4 +1,4 @@
-import type { Lang } from '../config.ts';
+import type { Lang } from '../domain/language.ts';
 import { metricName } from '../domain/metrics/catalog.ts';
 import type { FigureWithChanges } from '../domain/metrics/derive.ts';
 import type { MetricDef } from '../domain/metrics/types.ts';

@@ -1,4 +1,4 @@
-import type { Lang } from '../config.ts';
+import type { Lang } from '../domain/language.ts';
 import type { Basis } from '../domain/metrics/types.ts';
 import { tr } from './translate.ts';
 

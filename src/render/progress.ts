@@ -1,4 +1,4 @@
-import type { Lang } from '../config.ts';
+import type { Lang } from '../domain/language.ts';
 import type { StaffMember, Unit } from '../domain/org.ts';
 import { unitName } from '../domain/org.ts';
 import type { WorkItem } from '../domain/progress/types.ts';

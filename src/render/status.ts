@@ -1,4 +1,4 @@
-import type { Lang } from '../config.ts';
+import type { Lang } from '../domain/language.ts';
 import type { Figure } from '../domain/metrics/derive.ts';
 import { metricStatus, type MetricStatus } from '../domain/metrics/status.ts';
 import type { MetricDef } from '../domain/metrics/types.ts';

@@ -1,4 +1,4 @@
-import type { Lang } from '../config.ts';
+import type { Lang } from '../domain/language.ts';
 import { translator, type Translate } from '../text/i18n.ts';
 
 const translators = new Map<Lang, Translate>();
