@@ -59,6 +59,26 @@ void describe('digest commands', () => {
     await h.app.store.org.saveMember({ id: STAFF.id, name: STAFF.first_name, role: 'staff', units: ['enforcement'], active: true, registeredAt: '2024-08-01T00:00:00Z' });
   });
 
+  void it('fires a day token set with /schedule on that day only (first Monday, 09:00)', async () => {
+    assert.match((await h.say(ADMIN, '/schedule agenda 0 9 * * 1#1', GROUP))[0]!.plain, /0 9 \* \* 1#1/);
+    const sweep = async (at: string) => {
+      h.clock.set(at);
+      const before = h.fake.sentTo(GROUP.id).length;
+      await h.app.deps.digests!.run('agenda', { trigger: 'sweep', now: h.clock.now() });
+      return h.fake.sentTo(GROUP.id).slice(before).map((m) => m.plain).join('\n');
+    };
+    try {
+      // 2 September 2024 is the first Monday of the month; 08:00 court time (the default) is not the chat's time.
+      assert.equal(await sweep('2024-09-02T00:30:00Z'), '');
+      assert.notEqual(await sweep('2024-09-02T01:00:00Z'), '', 'the agenda goes out at 09:00 on the first Monday');
+      assert.equal(await sweep('2024-09-09T02:00:00Z'), '', 'the second Monday is not 1#1');
+      assert.notEqual(await sweep('2024-10-07T01:00:00Z'), '', 'the first Monday of October');
+    } finally {
+      await h.say(ADMIN, '/schedule agenda default', GROUP);
+      h.clock.set('2024-09-02T00:00:00Z');
+    }
+  });
+
   void it('shows admins the status, and nobody else', async () => {
     const status = (await h.say(ADMIN, '/status')).map((m) => m.plain).join('\n');
     assert.match(status, /版本 0\.1\.0/);
