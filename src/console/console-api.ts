@@ -16,6 +16,7 @@ interface Payload {
   chat_id?: number | string;
   text?: string;
   caption?: string;
+  photo?: { source?: unknown; filename?: string } | string;
   reply_markup?: { inline_keyboard?: { text: string; callback_data?: string; url?: string }[][] };
   message_id?: number;
 }
@@ -28,6 +29,8 @@ export function createConsoleApi(
   botInfo: { id: number; username: string; first_name: string },
   print: (out: Printed) => void,
   labels: { photo: string; document: string } = { photo: 'photo', document: 'document' },
+  /** Keeps a sent photo where the newcomer can open it; returns the note to print (e.g. the path). */
+  savePhoto?: (filename: string, data: Buffer) => string,
 ) {
   let messageId = 1000;
   const buttonsOf = (payload: Payload): Button[] =>
@@ -45,9 +48,12 @@ export function createConsoleApi(
         print({ chatId, text: htmlToText(payload.text ?? ''), buttons: buttonsOf(payload) });
         return method === 'sendMessage' ? message(payload.text ?? '') : true;
       case 'sendPhoto':
-      case 'sendDocument':
-        print({ chatId, text: `[${method === 'sendPhoto' ? labels.photo : labels.document}] ${htmlToText(payload.caption ?? '')}`, buttons: buttonsOf(payload) });
+      case 'sendDocument': {
+        const photo = typeof payload.photo === 'object' ? payload.photo : undefined;
+        const saved = savePhoto && Buffer.isBuffer(photo?.source) ? ' ' + savePhoto(photo.filename ?? 'photo.png', photo.source) : '';
+        print({ chatId, text: `[${method === 'sendPhoto' ? labels.photo : labels.document}] ${htmlToText(payload.caption ?? '')}${saved}`, buttons: buttonsOf(payload) });
         return message('');
+      }
       default:
         // setMessageReaction, answerCallbackQuery, deleteMessage, setMyCommands …: nothing to show.
         return true;

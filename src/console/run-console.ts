@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { Telegram } from 'telegraf';
@@ -38,7 +40,13 @@ export async function runConsole(
     out.buttons.forEach((b, i) => write(`  [${i + 1}] ${b.text}${b.url ? ` (${b.url})` : ''}`));
     if (out.buttons.length > 0) lastButtons = { chatId: out.chatId, messageId: messageCounter, buttons: out.buttons };
   };
-  const api = createConsoleApi(CONSOLE_BOT, print, { photo: htmlToText(t('console.photo')), document: htmlToText(t('console.document')) });
+  const savePhoto = (filename: string, data: Buffer) => {
+    const file = join(io.dataDir, 'output', basename(filename));
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, data);
+    return htmlToText(t('chart.saved', { file }));
+  };
+  const api = createConsoleApi(CONSOLE_BOT, print, { photo: htmlToText(t('console.photo')), document: htmlToText(t('console.document')) }, savePhoto);
   // Each update gets a fresh Telegram client, so the stand-in goes on the prototype.
   Telegram.prototype.callApi = function (method: string, payload: unknown) {
     return api(method, payload);

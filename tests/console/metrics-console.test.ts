@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -20,7 +20,11 @@ describe('console with demo figures', () => {
       assert.match(out, /排名：第1名\/共16家/);
       assert.match(out, /导入预览：sample-import\.csv/);
       assert.match(out, /已导入 5 条（新增 0，替换 5）/);
-      assert.match(out, /\[图片\] 首执案件终本率/);
+      // The chart is written where the newcomer can open it, and the console names the file.
+      const saved = /\[图片\] 首执案件终本率.*（图片已保存：(.+\.png)）/.exec(out);
+      assert.ok(saved, out);
+      const png = await readFile(saved[1]!);
+      assert.deepEqual([...png.subarray(1, 4)], [0x50, 0x4e, 0x47]);
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }

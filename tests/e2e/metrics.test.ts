@@ -162,7 +162,7 @@ describe('metrics, end to end against the fake Bot API', () => {
     const photo = sent.find((m) => m.method === 'sendPhoto');
     assert.ok(photo?.photo, 'no photo sent');
     const png = PNG.sync.read(photo.photo);
-    assert.equal(png.width, 800);
+    assert.equal(png.width, 1000);
     assert.match(photo.plain, /首执案件终本率 · 本院 · 2023年9月—2024年8月 · 累计/);
   });
 

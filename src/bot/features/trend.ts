@@ -1,5 +1,6 @@
 import { Composer } from 'telegraf';
-import { renderLineChart } from '../../chart/line-chart.ts';
+import { svgToPng } from '../../chart/render-png.ts';
+import { buildLineChartSvg } from '../../chart/svg-line-chart.ts';
 import { metricName } from '../../domain/metrics/catalog.ts';
 import { resolveFigure } from '../../domain/metrics/derive.ts';
 import { periodsEndingAt } from '../../domain/metrics/period.ts';
@@ -10,6 +11,7 @@ import type { Feature } from '../feature.ts';
 import { requireRole } from '../middleware/guards.ts';
 import { formatPeriodSpan } from '../../render/period.ts';
 import { replyHtml } from '../reply.ts';
+import { buildTrendChartSpec } from '../../render/trend-chart.ts';
 import { queryContext } from './metric-query.ts';
 import { latestPeriodFor, suggestionButtons, unitLabel, withMetric } from './metric-support.ts';
 
@@ -27,14 +29,12 @@ async function answerTrend(deps: BotDeps, ctx: BotContext, def: MetricDef, query
     await replyHtml(ctx, ctx.t('trend.noData', { metric: name, unit: label }));
     return;
   }
-  const { min, max, target } = def.reference;
-  const guides = [min, max, target].filter((g): g is number => g !== undefined);
-  const png = renderLineChart(points, { guides });
+  const png = await svgToPng(buildLineChartSvg(buildTrendChartSpec({ t: ctx.t, lang: ctx.lang, def, scope: label, basis, points })));
   const caption = ctx.t('trend.caption', { metric: name, unit: label, span: formatPeriodSpan(ctx.lang, points[0]!.period, last), basis: ctx.t(`basis.${basis}`) });
   await ctx.replyWithPhoto({ source: png, filename: `${def.code}.png` }, { caption: caption.slice(0, CAPTION_LIMIT), parse_mode: 'HTML' });
 }
 
-/** /trend <name> [unit]: a PNG line chart of the last twelve periods, the name in the caption. */
+/** /trend <name> [unit]: a PNG line chart of the last twelve periods, titled in the chart and in the caption. */
 export function createTrendFeature(deps: BotDeps): Feature {
   const composer = new Composer<BotContext>();
   composer.command('trend', requireRole('staff'), (ctx) => withMetric(deps, ctx, ctx.payload, queryContext(deps), 'mt', answerTrend));
