@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { PNG } from 'pngjs';
 import { buildAxis } from '../../src/chart/axis.ts';
 import { svgToPng } from '../../src/chart/render-png.ts';
 import { buildLineChartSvg, type LineChartSpec } from '../../src/chart/svg-line-chart.ts';
+import { REPO_ROOT } from '../helpers/bot-process.ts';
 
 const spec = (over: Partial<LineChartSpec> = {}): LineChartSpec => ({
   title: '首执案件终本率（%）',
@@ -66,5 +68,40 @@ describe('SVG line chart → PNG', () => {
     }
     const svg = buildLineChartSvg(spec({ points: [{ label: '1月', value: 1e9 }, { label: '2月', value: 1e9 + 1e-7 }], guides: [{ value: 612500000.0000001, label: '目标', kind: 'target' }] }));
     assert.ok(svg.length < 20_000);
+  });
+});
+
+/**
+ * Renders in a child process: a chart loop that never ends would otherwise freeze the test
+ * runner itself instead of failing. The limit is a termination check, not a speed goal.
+ */
+function renderElsewhere(charts: [number[], number[]][]): { status: number | null; signal: string | null; stderr: string } {
+  const code = `Promise.all([import('./src/chart/svg-line-chart.ts'), import('./src/chart/render-png.ts')]).then(async ([{ buildLineChartSvg }, { svgToPng }]) => {
+    for (const [series, guides] of ${JSON.stringify(charts)}) {
+      const points = series.map((value, i) => ({ label: String(i + 1), value, valueText: String(value) }));
+      await svgToPng(buildLineChartSvg({ title: 't', subtitle: 's', axisLabel: 'a', points, guides: guides.map((value) => ({ value, label: 'g', kind: 'target' })) }));
+    }
+  });`;
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd: REPO_ROOT, timeout: 30_000, encoding: 'utf8' });
+  return { status: result.status, signal: result.signal, stderr: result.stderr };
+}
+
+describe('line chart on hostile series', () => {
+  it('terminates for a near-constant series whose range is below the float resolution', () => {
+    const run = renderElsewhere([
+      [[1e9, 1e9 + 1e-7], []],
+      [[612500000, 612500000], [612500000.0000001]],
+      [[1e300, -1e300, 5], []],
+      [[Number.MAX_VALUE, 0], [Number.MIN_VALUE]],
+    ]);
+    assert.equal(run.signal, null, 'a chart did not finish');
+    assert.equal(run.status, 0, run.stderr);
+  });
+
+  it('ignores non-finite values instead of looping or throwing', async () => {
+    const points = [Number.NaN, Infinity, 3].map((value, i) => ({ label: String(i), value }));
+    const svg = buildLineChartSvg(spec({ points, guides: [{ value: -Infinity, label: 'x', kind: 'min' }, { value: Number.NaN, label: 'y', kind: 'max' }] }));
+    assert.doesNotMatch(svg, /NaN|Infinity/);
+    assert.equal(PNG.sync.read(await svgToPng(svg)).width, 1000);
   });
 });
