@@ -11,6 +11,8 @@ export interface Unit {
   nameZh: string;
   nameEn: string;
   kind: UnitKind;
+  /** A party branch: the units it spans (for progress, agendas and digests; never for sums). */
+  covers?: string[];
 }
 
 export interface StaffMember {

@@ -127,7 +127,7 @@ void describe('scheduled digests with an injected clock', () => {
     assert.ok(summary);
     assert.match(summary.plain, /2024年8月执行工作情况/);
     assert.match(summary.plain, /首执案件终本率：—｜10\.47%/);
-    assert.match(summary.plain, /实际到位9976\.54万元/);
+    assert.match(summary.plain, /实际到位9,976\.54万元/);
     assert.equal(fake.sentTo(BRANCH_ENF).length, 0);
   });
 

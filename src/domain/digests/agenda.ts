@@ -1,3 +1,7 @@
+import type { Change } from '../metrics/derive.ts';
+import type { MetricStatus } from '../metrics/status.ts';
+import type { MetricDef } from '../metrics/types.ts';
+
 /**
  * The weekly branch-meeting agenda of one unit, from plain data (see digest-templates.md).
  * Pure: the meeting week and "today" come in as parameters. The bot never writes study
@@ -23,11 +27,15 @@ export interface AgendaProgress {
   date: string;
 }
 
-/** A figure already judged by the metrics domain: out of its range, or worse than the previous period. */
+/** A figure already judged by the metrics domain (see agenda-figures.ts): out of its range, or worse than the period before. */
 export interface AgendaFigure {
-  name: string;
-  value: string;
-  previous?: string;
+  def: MetricDef;
+  /** `YYYY-MM`, year to date. */
+  period: string;
+  value: number;
+  previous?: number;
+  change?: Change;
+  status: MetricStatus;
   outOfRange: boolean;
   worse: boolean;
 }

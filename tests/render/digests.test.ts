@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildAgenda } from '../../src/domain/digests/agenda.ts';
 import { buildSummary } from '../../src/domain/digests/summary.ts';
-import { renderAgenda, renderSummary } from '../../src/text/render-digests.ts';
+import { renderAgenda, renderSummary } from '../../src/render/digests.ts';
+import { loadSeedCatalog } from '../../src/store/metrics-store.ts';
 import { splitMessage } from '../../src/text/split.ts';
 import { parseTelegramHtml } from '../helpers/telegram-html.ts';
 
@@ -22,13 +23,13 @@ void describe('digest rendering', () => {
   });
 
   void it('renders the summary in English with the same numbers', () => {
-    const html = renderSummary(
-      buildSummary({ courtName: 'Court', period: '2024-08', cases: {}, indicators: [{ code: 'x', name: 'Rate', unit: '%', ytd: 80.81, status: 'in' }], updates: [] }),
-      'en',
-    );
-    const plain = parseTelegramHtml(html);
-    assert.match(plain, /Enforcement summary, 2024-8/);
-    assert.match(plain, /Rate: — \| 80\.81% \| — \| — \| — \| ✅ in range/);
+    const catalog = loadSeedCatalog();
+    const units = [{ code: 'court', nameZh: '本院', nameEn: 'Court', kind: 'court' as const }];
+    const observations = [{ metric: 'enf_amount_realized_rate', unit: 'court', period: '2024-08', basis: 'ytd' as const, value: 80.81 }];
+    const summary = buildSummary({ courtName: 'Court', period: '2024-08', catalog, units, observations, items: [], updates: [], showRanks: false })!;
+    const plain = parseTelegramHtml(renderSummary(summary, 'en'));
+    assert.match(plain, /Enforcement summary, August 2024/);
+    assert.match(plain, /enforcement amount realised: — \| 80\.81% \| — \| target ≥ 50\.00% \| ✅ meets target/);
     assert.match(plain, /Next month's approach/);
   });
 
