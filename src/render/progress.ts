@@ -2,6 +2,7 @@ import type { Lang } from '../domain/language.ts';
 import type { StaffMember, Unit } from '../domain/org.ts';
 import { unitName } from '../domain/org.ts';
 import type { WorkItem } from '../domain/progress/types.ts';
+import type { LocalTime } from '../domain/time.ts';
 import type { MineView, TaskHistoryView, UpdateEntry, WallView } from '../domain/progress/views.ts';
 import { escapeHtml, html } from '../text/html.ts';
 import type { Translate } from '../text/i18n.ts';
@@ -15,6 +16,13 @@ export interface RenderContext {
   lang: Lang;
   units: readonly Unit[];
   members: readonly StaffMember[];
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** `09-03 14:05`: a moment in court time, as the wall and reminders show it. */
+export function formatWhen(t: Pick<LocalTime, 'month' | 'day' | 'hour' | 'minute'>): string {
+  return `${pad(t.month)}-${pad(t.day)} ${pad(t.hour)}:${pad(t.minute)}`;
 }
 
 const STATUS_MARK: Record<WorkItem['status'], string> = { open: '🔸', done: '✅', dropped: '⛔' };
@@ -33,7 +41,7 @@ const percentText = (r: RenderContext, percent: number | undefined) => (percent 
 function renderEntry(r: RenderContext, entry: UpdateEntry): string[] {
   const meta = r.t('wall.entryMeta', {
     who: entry.authorName,
-    when: entry.when,
+    when: formatWhen(entry.when),
     percent: html(percentText(r, entry.percent)),
     id: entry.id,
     edited: html(entry.edited ? r.t('wall.edited') : ''),
@@ -75,7 +83,7 @@ export function renderMine(r: RenderContext, view: MineView): string {
       }),
     );
     if (row.last) {
-      lines.push(r.t('mine.last', { when: row.last.when, percent: html(percentText(r, row.last.percent)) }));
+      lines.push(r.t('mine.last', { when: formatWhen(row.last.when), percent: html(percentText(r, row.last.percent)) }));
       lines.push(escapeHtml(row.last.text));
     } else lines.push(r.t('mine.noUpdate'));
   }

@@ -1,12 +1,12 @@
-import { localTime } from '../time.ts';
+import { localTime, type LocalTime } from '../time.ts';
 import type { ProgressUpdate, WorkItem } from './types.ts';
 
 /** One update as the views show it: plain data, rendering escapes it. */
 export interface UpdateEntry {
   id: number;
   authorName: string;
-  /** `09-03 14:05` court time. */
-  when: string;
+  /** Court time; src/render writes it (`09-03 14:05`). */
+  when: LocalTime;
   percent?: number;
   text: string;
   edited: boolean;
@@ -26,18 +26,11 @@ export interface WallView {
   total: number;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-export function formatWhen(iso: string, timeZone: string): string {
-  const t = localTime(new Date(iso), timeZone);
-  return `${pad(t.month)}-${pad(t.day)} ${pad(t.hour)}:${pad(t.minute)}`;
-}
-
 export function toEntry(update: ProgressUpdate, timeZone: string): UpdateEntry {
   return {
     id: update.id,
     authorName: update.authorName,
-    when: formatWhen(update.at, timeZone),
+    when: localTime(new Date(update.at), timeZone),
     ...(update.percent !== undefined ? { percent: update.percent } : {}),
     text: update.text,
     edited: update.editedAt !== undefined,

@@ -1,7 +1,9 @@
 import type { Config } from '../../config.ts';
 import type { WorkItem } from '../../domain/progress/types.ts';
 import { PROGRESS_PROMPT_ACTION } from '../../domain/progress/types.ts';
-import { staleItems, itemNumber, formatWhen } from '../../domain/progress/views.ts';
+import { staleItems, itemNumber } from '../../domain/progress/views.ts';
+import { localTime } from '../../domain/time.ts';
+import { formatWhen } from '../../render/progress.ts';
 import { lastMeetingBefore, weeklyTimeOfCron, weekOf } from '../../domain/progress/week.ts';
 import type { Logger } from '../../logger.ts';
 import type { Store } from '../../store/open-store.ts';
@@ -51,7 +53,7 @@ export async function runReminders(deps: ReminderJobDeps): Promise<ReminderRepor
   const byOwner = new Map<number, WorkItem[]>();
   for (const item of stale) for (const owner of item.owners) byOwner.set(owner, [...(byOwner.get(owner) ?? []), item]);
   const report: ReminderReport = { week, since: since.toISOString(), due: byOwner.size, sent: 0, viaGroup: 0, skipped: 0, failed: 0 };
-  const sinceText = formatWhen(since.toISOString(), config.timeZone);
+  const sinceText = formatWhen(localTime(since, config.timeZone));
 
   for (const [owner, unsorted] of [...byOwner].sort((a, b) => a[0] - b[0])) {
     const items = unsorted.sort((a, b) => itemNumber(a.code) - itemNumber(b.code));

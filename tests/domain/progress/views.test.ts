@@ -38,7 +38,7 @@ describe('progress views', () => {
     });
     assert.deepEqual(wall.groups.map((g) => g.code), ['T2', 'T12', undefined]);
     assert.equal(wall.groups[1]!.title, 'item T12');
-    assert.deepEqual(wall.groups[1]!.entries[0], { id: 2, authorName: '张', when: '09-02 10:00', percent: 60, text: 'u2', edited: false });
+    assert.deepEqual(wall.groups[1]!.entries[0], { id: 2, authorName: '张', when: { year: 2024, month: 9, day: 2, hour: 10, minute: 0, weekday: 1 }, percent: 60, text: 'u2', edited: false });
     assert.equal(wall.groups[0]!.entries[0]!.edited, true);
     assert.equal(wall.total, 3);
   });
