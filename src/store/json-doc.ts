@@ -37,14 +37,22 @@ export class CorruptDataError extends Error {
  * process leaves either the old or the new file, never half of one.
  */
 export class JsonDoc<T extends Versioned> {
+  private changes = 0;
+
   private constructor(private readonly db: Low<T>) {}
 
   get data(): Readonly<T> {
     return this.db.data;
   }
 
+  /** Counts the changes made (whether or not their write succeeded): what was built from `data` at one revision holds until the next. */
+  get revision(): number {
+    return this.changes;
+  }
+
   /** Mutate synchronously inside `change`; resolves once the file is written. */
   async update(change: (data: T) => void): Promise<void> {
+    this.changes++;
     change(this.db.data);
     await this.db.write();
   }

@@ -61,6 +61,7 @@ export async function createMetricsRepo(doc: JsonDoc<MetricsDoc>, seed: MetricDe
     f.metric === undefined ? doc.data.observations : (byMetric.get(f.metric) ?? []);
   return {
     catalog: () => doc.data.catalog,
+    revision: () => doc.revision,
     metric: (code) => doc.data.catalog.find((m) => m.code === code),
     saveMetric: (def) =>
       doc.update((d) => {

@@ -37,6 +37,10 @@ export interface AuditRepo {
 /** Telegram delivers updates at least once: remembers which ones were applied. */
 export interface UpdateLedger {
   isDone(updateId: number): boolean;
+  /** An update's handlers start: ids marked meanwhile wait (briefly) to be written with it. */
+  begin(): void;
+  /** Its handlers finished or failed; call after markDone's id is queued (or instead of it). */
+  end(): void;
   markDone(updateId: number): Promise<void>;
 }
 
@@ -126,6 +130,8 @@ export interface MetricsRepo {
   latestPeriod(filter?: ObservationFilter): string | undefined;
   /** Same key (metric, unit, period, basis) replaces. */
   saveObservations(list: readonly Observation[]): Promise<{ added: number; replaced: number }>;
+  /** Changes whenever the catalog or a figure does: answers built from them can be kept until then. */
+  revision(): number;
 }
 
 /**

@@ -15,16 +15,26 @@ export const LEDGER_DOC: DocSpec<LedgerDoc> = {
 
 const KEEP = 5000;
 
+/** How long finished updates wait for others still in hand before their ids are written anyway. */
+const GROUP_WAIT_MS = 20;
+
 /**
- * Group commit: every write stringifies the whole document (up to KEEP ids), and a batch of
- * updates finishes within a few milliseconds, so ids that arrive while a write is in flight
- * go to disk together in the next one. markDone still resolves only once its id is written.
+ * Group commit: every write stringifies the whole document (up to KEEP ids). The updates of a
+ * polling batch are handled together and the next batch is fetched only once all of them are
+ * marked, so the ids wait until no other update is in hand (at most GROUP_WAIT_MS, so that a slow
+ * update does not hold back a webhook answer) and go to disk in one write; ids that arrive while a
+ * write is in flight go together in the next. markDone still resolves only once its id is written.
  */
 export function createUpdateLedger(doc: JsonDoc<LedgerDoc>): UpdateLedger {
   const done = new Set(doc.data.done);
+  let inHand = 0;
   let waiting: number[] = [];
-  let nextWrite: Promise<void> | undefined;
-  let lastWrite: Promise<unknown> = Promise.resolve();
+  let group: { written: Promise<void>; resolve: () => void; reject: (err: unknown) => void } | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let flushQueued = false;
+  let writing = false;
+  /** A flush came while a write was in flight: the next write starts as soon as that one ends. */
+  let overdue = false;
   const write = (ids: number[]) =>
     doc.update((d) => {
       d.done.push(...ids);
@@ -32,19 +42,65 @@ export function createUpdateLedger(doc: JsonDoc<LedgerDoc>): UpdateLedger {
         for (const old of d.done.splice(0, d.done.length - KEEP)) done.delete(old);
       }
     });
+  const flush = (): void => {
+    flushQueued = false;
+    clearTimeout(timer);
+    timer = undefined;
+    if (!group) return;
+    if (writing) {
+      overdue = true;
+      return;
+    }
+    const ids = waiting;
+    const { resolve, reject } = group;
+    waiting = [];
+    group = undefined;
+    writing = true;
+    void Promise.resolve()
+      .then(() => write(ids))
+      .then(resolve, reject)
+      .finally(() => {
+        writing = false;
+        if (overdue) {
+          overdue = false;
+          flush();
+        } else settle();
+      });
+  };
+  const settle = () => {
+    if (!group) return;
+    if (inHand > 0) {
+      timer ??= setTimeout(flush, GROUP_WAIT_MS);
+    } else if (!flushQueued) {
+      // Ids marked in the same tick still go together.
+      flushQueued = true;
+      queueMicrotask(flush);
+    }
+  };
   return {
     isDone: (id) => done.has(id),
+    begin() {
+      inHand++;
+    },
+    end() {
+      inHand = Math.max(0, inHand - 1);
+      settle();
+    },
     markDone(id) {
       done.add(id);
       waiting.push(id);
-      nextWrite ??= lastWrite.then(() => {
-        const ids = waiting;
-        waiting = [];
-        nextWrite = undefined;
-        return write(ids);
-      });
-      lastWrite = nextWrite.catch(() => undefined);
-      return nextWrite;
+      if (!group) {
+        let resolve!: () => void;
+        let reject!: (err: unknown) => void;
+        const written = new Promise<void>((res, rej) => {
+          resolve = res;
+          reject = rej;
+        });
+        group = { written, resolve, reject };
+      }
+      const { written } = group;
+      settle();
+      return written;
     },
   };
 }

@@ -5,6 +5,7 @@ import { figureWithChanges } from '../../domain/metrics/derive.ts';
 import { parseMetricQuery, type MetricQuery, type QueryContext } from '../../domain/metrics/query.ts';
 import { COURT_UNIT, type Basis, type MetricDef } from '../../domain/metrics/types.ts';
 import { unitName } from '../../domain/org.ts';
+import { createAnswerCache, type AnswerCache } from '../answer-cache.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import { renderFigure } from '../../render/metric-answer.ts';
 import { requireRole } from '../middleware/guards.ts';
@@ -30,21 +31,28 @@ export async function answerMetric(deps: BotDeps, ctx: BotContext, def: MetricDe
   const unit = query.unit ?? COURT_UNIT;
   const basis = query.basis ?? 'ytd';
   const label = unitLabel(deps, ctx, unit);
+  const key = `${ctx.lang}\u0000${def.code}\u0000${unit}\u0000${label}\u0000${query.period ?? ''}\u0000${basis}`;
+  await replyHtml(ctx, answersOf(deps.store.metrics).get(key, () => buildAnswer(deps, ctx, def, { unit, basis, label, period: query.period })));
+}
+
+/** One cache per store: the answer depends only on the figures, the catalog, the language and the unit's name. */
+const caches = new WeakMap<object, AnswerCache>();
+function answersOf(metrics: BotDeps['store']['metrics']): AnswerCache {
+  let cache = caches.get(metrics);
+  if (!cache) caches.set(metrics, (cache = createAnswerCache(() => metrics.revision())));
+  return cache;
+}
+
+function buildAnswer(deps: BotDeps, ctx: BotContext, def: MetricDef, q: { unit: string; basis: Basis; label: string; period: string | undefined }): string {
   const name = metricName(def, ctx.lang);
-  const period = query.period ?? latestPeriodFor(deps, def.code, unit, basis);
-  if (!period) {
-    await replyHtml(ctx, ctx.t('metric.noDataAtAll', { metric: name, unit: label }));
-    return;
-  }
-  const result = figureWithChanges(def, deps.store.metrics.observations({ metric: def.code }), { unit, period, basis });
-  if (!result) {
-    const periods = periodsWithData(deps, def.code, unit);
-    const lines = [ctx.t('metric.noData', { metric: name, unit: label, period })];
-    lines.push(periods.length > 0 ? ctx.t('metric.periodsWithData', { periods: periods.slice(-12).join(', ') }) : ctx.t('metric.noDataAtAll', { metric: name, unit: label }));
-    await replyHtml(ctx, lines.join('\n'));
-    return;
-  }
-  await replyHtml(ctx, renderFigure(ctx.lang, def, label, result));
+  const period = q.period ?? latestPeriodFor(deps, def.code, q.unit, q.basis);
+  if (!period) return ctx.t('metric.noDataAtAll', { metric: name, unit: q.label });
+  const result = figureWithChanges(def, deps.store.metrics.observations({ metric: def.code }), { unit: q.unit, period, basis: q.basis });
+  if (result) return renderFigure(ctx.lang, def, q.label, result);
+  const periods = periodsWithData(deps, def.code, q.unit);
+  const lines = [ctx.t('metric.noData', { metric: name, unit: q.label, period })];
+  lines.push(periods.length > 0 ? ctx.t('metric.periodsWithData', { periods: periods.slice(-12).join(', ') }) : ctx.t('metric.noDataAtAll', { metric: name, unit: q.label }));
+  return lines.join('\n');
 }
 
 /** `mq:<code>:<period>:<unit>:<basis>`, dropping the extras if Telegram's 64-byte limit would be passed. */

@@ -10,7 +10,14 @@ export function dedupeUpdates(ledger: UpdateLedger): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     const id = ctx.update.update_id;
     if (ledger.isDone(id)) return;
-    await next();
-    await ledger.markDone(id);
+    ledger.begin();
+    let written: Promise<void> | undefined;
+    try {
+      await next();
+      written = ledger.markDone(id);
+    } finally {
+      ledger.end();
+    }
+    await written;
   };
 }
