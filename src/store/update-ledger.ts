@@ -25,7 +25,8 @@ const GROUP_WAIT_MS = 20;
  * update does not hold back a webhook answer) and go to disk in one write; ids that arrive while a
  * write is in flight go together in the next. markDone still resolves only once its id is written.
  */
-export function createUpdateLedger(doc: JsonDoc<LedgerDoc>): UpdateLedger {
+export function createUpdateLedger(doc: JsonDoc<LedgerDoc>, options: { groupWaitMs?: number } = {}): UpdateLedger {
+  const groupWaitMs = options.groupWaitMs ?? GROUP_WAIT_MS;
   const done = new Set(doc.data.done);
   let inHand = 0;
   let waiting: number[] = [];
@@ -70,7 +71,7 @@ export function createUpdateLedger(doc: JsonDoc<LedgerDoc>): UpdateLedger {
   const settle = () => {
     if (!group) return;
     if (inHand > 0) {
-      timer ??= setTimeout(flush, GROUP_WAIT_MS);
+      timer ??= setTimeout(flush, groupWaitMs);
     } else if (!flushQueued) {
       // Ids marked in the same tick still go together.
       flushQueued = true;

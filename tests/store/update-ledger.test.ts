@@ -66,7 +66,8 @@ describe('update ledger', () => {
       writes++;
       return update(change);
     };
-    const ledger = createUpdateLedger(doc);
+    // A wait longer than the test: only "no update left in hand" may start the write.
+    const ledger = createUpdateLedger(doc, { groupWaitMs: 60_000 });
     const ids = Array.from({ length: 100 }, (_, i) => 2000 + i);
     for (const _ of ids) ledger.begin();
     await Promise.all(
