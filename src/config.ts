@@ -19,6 +19,8 @@ export interface Config {
   backupKeep: number;
   webhook?: { url: string; secret: string; port: number };
   logLevel: LogLevel;
+  /** Units whose managers import figures for the whole court and every unit (the trial-management office). */
+  importAllUnits: string[];
 }
 
 export class ConfigError extends Error {
@@ -111,6 +113,13 @@ function parseWebhook(env: Env): Config['webhook'] {
   };
 }
 
+function parseCodeList(name: string, value: string): string[] {
+  const codes = value.split(',').map((c) => c.trim()).filter((c) => c !== '' && c !== '-');
+  const bad = codes.find((c) => !/^[A-Za-z0-9_-]{1,32}$/.test(c));
+  if (bad !== undefined) throw new ConfigError(name, `"${bad}" is not a unit code (letters, digits, _ or -); use - for none`);
+  return codes;
+}
+
 /** Pure: validates the environment once; every error names the variable. */
 export function parseConfig(env: Env): Config {
   const botToken = read(env, 'BOT_TOKEN');
@@ -132,5 +141,6 @@ export function parseConfig(env: Env): Config {
     backupKeep: parseInteger('BACKUP_KEEP', read(env, 'BACKUP_KEEP') ?? '14', 1, 365),
     webhook: parseWebhook(env),
     logLevel: parseChoice('LOG_LEVEL', read(env, 'LOG_LEVEL') ?? 'info', ['debug', 'info', 'warn', 'error'] as const),
+    importAllUnits: parseCodeList('IMPORT_ALL_UNITS', read(env, 'IMPORT_ALL_UNITS') ?? 'tmo'),
   };
 }

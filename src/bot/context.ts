@@ -5,6 +5,7 @@ import type { BoundChat } from '../domain/org.ts';
 import type { Logger } from '../logger.ts';
 import type { Clock } from '../schedule/clock.ts';
 import type { FileSource } from './files.ts';
+import type { ImportWorker } from '../import/read-off-thread.ts';
 import type { DigestControl } from '../schedule/digest-service.ts';
 import type { Store } from '../store/open-store.ts';
 import type { Translate } from '../text/i18n.ts';
@@ -19,6 +20,8 @@ export interface BotDeps {
   newCode: () => string;
   /** Downloads documents sent to the bot; Telegram's file endpoint when absent (the console sets its own). */
   files?: FileSource;
+  /** Reads import files off the event loop; one shared worker when absent. */
+  importWorker?: ImportWorker;
   /** Scheduled digests (set by createApp; absent in feature tests that do not need them). */
   digests?: DigestControl;
 }

@@ -1,11 +1,12 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { config as loadEnv } from 'dotenv';
 import { loadSeedUnits } from '../app.ts';
 import { parseConfig } from '../config.ts';
-import { buildImportPlan } from '../domain/metrics/import-rows.ts';
-import { readTable } from '../import/read-table.ts';
+import { createImportWorker } from '../import/read-off-thread.ts';
+import { MAX_IMPORT_BYTES } from '../import/read-table.ts';
 import { previewImport } from '../bot/features/import-preview.ts';
+import { renderTableError } from '../bot/features/import-table-error.ts';
 import { htmlToText } from '../text/html.ts';
 import { translator } from '../text/i18n.ts';
 import { openStore } from '../store/open-store.ts';
@@ -24,18 +25,29 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write('usage: npm run import -- <file.csv|file.xlsx> [--yes]\n');
     return 2;
   }
-  const table = await readTable(await readFile(file), file);
-  if (!table.ok) {
-    process.stderr.write(`${file}: ${JSON.stringify(table.error)}\n`);
+  if ((await stat(file)).size > MAX_IMPORT_BYTES) {
+    process.stderr.write(`${file}: ${htmlToText(renderTableError(t, { code: 'too_large', limit: MAX_IMPORT_BYTES }))}\n`);
     return 1;
   }
+  const bytes = await readFile(file);
   const store = await openStore(config.dataDir, { seedUnits: await loadSeedUnits() });
+  const worker = createImportWorker();
   try {
-    const plan = buildImportPlan(table.rows, store.metrics.catalog(), store.org.units());
-    const preview = previewImport(t, plan, (o) => store.metrics.observation(o) !== undefined, { file: basename(file), encoding: table.encoding }, 'import.cliHint');
+    const catalog = store.metrics.catalog();
+    const units = store.org.units();
+    // Whoever runs the CLI on the server holds the data directory: an admin, every unit allowed.
+    const checked = await worker.run({ bytes, fileName: file, catalog, units, maxYear: new Date().getUTCFullYear() + 1 });
+    if (!checked.table.ok || !('plan' in checked)) {
+      process.stderr.write(`${file}: ${htmlToText(renderTableError(t, checked.table.ok ? { code: 'too_complex' } : checked.table.error))}\n`);
+      return 1;
+    }
+    const { plan, table } = checked;
+    const apply = argv.includes('--yes');
+    const source = { file: basename(file), encoding: table.encoding };
+    const preview = previewImport({ t, lang: config.defaultLang, catalog, units }, plan, (o) => store.metrics.observation(o), source, apply ? undefined : 'import.cliHint');
     process.stdout.write(htmlToText(preview.text) + '\n');
     if (plan.errors.length > 0) return 1;
-    if (!argv.includes('--yes')) return 0;
+    if (!apply) return 0;
     const importedAt = new Date().toISOString();
     const stamped = plan.observations.map((o) => ({ ...o, importedBy: 0, importedAt, source: basename(file) }));
     const result = await store.metrics.saveObservations(stamped);
@@ -43,6 +55,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(htmlToText(t('import.applied', { count: stamped.length, add: result.added, replace: result.replaced, file: basename(file) })) + '\n');
     return 0;
   } finally {
+    await worker.close();
     await store.close();
   }
 }

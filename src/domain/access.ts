@@ -34,6 +34,19 @@ export function canManageUnit(actor: Actor, unit: string): boolean {
   return role === 'manager' && (actor.member?.units.includes(unit) ?? false);
 }
 
+/**
+ * Whose figures a sender may import: an admin any unit's and the court's; a manager of a unit
+ * the court names in IMPORT_ALL_UNITS (the trial-management office, 审管办, which compiles the
+ * court's statistics) the same; any other manager only their own units', never the court's.
+ */
+export function canImportFor(actor: Actor, unit: string, importAllUnits: readonly string[]): boolean {
+  const role = effectiveRole(actor);
+  if (role === 'admin') return true;
+  if (role !== 'manager') return false;
+  const own = actor.member?.units ?? [];
+  return own.some((u) => importAllUnits.includes(u)) || (unit !== 'court' && own.includes(unit));
+}
+
 /** A manager may only hand out roles below their own; an admin any. */
 export function canGrantRole(actor: Actor, role: Role): boolean {
   const own = effectiveRole(actor);

@@ -7,12 +7,13 @@ import { coreMessages } from './messages/core.ts';
 import { progressMessages } from './messages/progress.ts';
 import { digestMessages } from './messages/digests.ts';
 import { figureMessages } from './messages/figures.ts';
+import { importMessages } from './messages/import.ts';
 import { metricsMessages } from './messages/metrics.ts';
 import { operationsMessages } from './messages/operations.ts';
 import { wallMessages } from './messages/wall.ts';
 
 /** Each feature keeps its strings in its own file under messages/; list it here. */
-const catalogs = [coreMessages, accessMessages, consoleMessages, digestMessages, progressMessages, metricsMessages, figureMessages, operationsMessages, calendarMessages, wallMessages] as const;
+const catalogs = [coreMessages, accessMessages, consoleMessages, digestMessages, progressMessages, metricsMessages, figureMessages, importMessages, operationsMessages, calendarMessages, wallMessages] as const;
 
 type KeysOf<T> = T extends { zh: Record<infer K, string> } ? K : never;
 export type MessageKey = KeysOf<(typeof catalogs)[number]>;

@@ -12,9 +12,9 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 const CSV = [
   'metric,unit,period,basis,value,numerator,denominator,rank,rank_total',
-  '终本率,,2024-08,ytd,10.47%,356,3400,1,16',
-  '终本率,,2024-07,ytd,10.82%,,,2,16',
-  '终本率,,2023-08,ytd,13.10%,,,,',
+  '终本率,本院,2024-08,ytd,10.47%,356,3400,1,16',
+  '终本率,本院,2024-07,ytd,10.82%,,,2,16',
+  '终本率,本院,2023-08,ytd,13.10%,,,,',
   'first_enf_terminated_round_rate,enforcement,2024-08,ytd,10.47,356,3400,,',
   '"终本率",执行局,2024-07,ytd,10.82,,,,',
 ].join('\r\n');

@@ -48,7 +48,7 @@ export async function startHarness(options: { env?: Record<string, string>; data
   const send = async (update: Omit<Update, 'update_id'>) => {
     const before = fake.sent.length;
     fake.pushUpdate(update);
-    await fake.waitFor(() => fake.pendingUpdates === 0, 5000, 'the bot to handle the update');
+    await fake.waitFor(() => fake.pendingUpdates === 0, 20_000, 'the bot to handle the update');
     return fake.sent.slice(before);
   };
   return {

@@ -1,28 +1,97 @@
-import type { ImportPlan } from '../../domain/metrics/import-rows.ts';
-import type { Observation } from '../../domain/metrics/types.ts';
+import type { Lang } from '../../domain/language.ts';
+import { metricName } from '../../domain/metrics/catalog.ts';
+import type { ImportPlan, RowError } from '../../domain/metrics/import-rows.ts';
+import { splitPeriod } from '../../domain/metrics/period.ts';
+import { COURT_UNIT, type MetricDef, type Observation } from '../../domain/metrics/types.ts';
+import { unitName, type Unit } from '../../domain/org.ts';
 import { html } from '../../text/html.ts';
 import type { Translate } from '../../text/i18n.ts';
+import { formatValue } from '../render/metrics.ts';
 
 export const MAX_ERRORS_LISTED = 20;
+export const MAX_ROWS_LISTED = 20;
+/** Echoed cells are cut: a 1.9 MB cell must not come back as hundreds of messages. */
+export const MAX_ECHO_CHARS = 50;
 
-/** Rows read, to add, to replace, and the errors with their row numbers (at most 20 listed). */
+export interface PreviewContext {
+  t: Translate;
+  lang: Lang;
+  catalog: readonly MetricDef[];
+  units: readonly Unit[];
+}
+
+export function cutEcho(text: string): string {
+  const chars = Array.from(text);
+  return chars.length > MAX_ECHO_CHARS ? `${chars.slice(0, MAX_ECHO_CHARS).join('')}…` : text;
+}
+
+const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `2024年1—8月` for a year-to-date figure, `2024年8月（当月）` for a month's own. */
+export function renderImportPeriod(t: Translate, o: Pick<Observation, 'period' | 'basis'>): string {
+  const { year, month } = splitPeriod(o.period);
+  const params = { year, month, monthName: EN_MONTHS[month - 1]! };
+  if (o.basis === 'month') return t('import.period.month', params);
+  return t(month === 1 ? 'import.period.ytdJan' : 'import.period.ytd', params);
+}
+
+function errorLine(c: PreviewContext, e: RowError): string {
+  const value = e.value ?? '';
+  let reason: string;
+  if (e.code === 'out_of_bounds' && value.includes('|')) {
+    const [text, min, max] = value.split('|');
+    reason = c.t('import.err.out_of_bounds', { value: cutEcho(text!), min: min!, max: max! });
+  } else if (e.code === 'formula_no_value' || e.code === 'missing_column') {
+    reason = c.t(`import.err.${e.code}`, { value });
+  } else reason = c.t(`import.err.${e.code}`, { value: cutEcho(value) });
+  // The reason is already HTML (its parameters escaped once by t); the line template must not escape it again.
+  return c.t('import.errorLine', { line: e.line, reason: html(reason) });
+}
+
+/**
+ * The preview a clerk checks before Confirm: where the data was found, then either every error
+ * with its row (nothing is imported) or the rows as they will be stored, with old → new for
+ * replacements. Values in court wording; at most 20 of each listed.
+ */
 export function previewImport(
-  t: Translate,
+  c: PreviewContext,
   plan: ImportPlan,
-  exists: (o: Observation) => boolean,
+  existing: (o: Observation) => Observation | undefined,
   source: { file: string; encoding: string },
-  confirmHint: 'import.confirmHint' | 'import.cliHint' = 'import.confirmHint',
+  hint: 'import.confirmHint' | 'import.cliHint' | undefined = 'import.confirmHint',
 ): { text: string; added: number; replaced: number } {
-  const replaced = plan.observations.filter(exists).length;
+  const olds = plan.observations.map(existing);
+  const replaced = olds.filter((o) => o !== undefined).length;
   const added = plan.observations.length - replaced;
-  const lines = [t('import.preview', { file: source.file, rows: plan.rowsRead, encoding: source.encoding, add: added, replace: replaced })];
+  const { t } = c;
+  const lines = [t('import.preview', { file: cutEcho(source.file), rows: plan.rowsRead, encoding: source.encoding, add: added, replace: replaced })];
+  const layout = plan.layout;
+  if (layout && layout.sheetName !== '') lines.push(t('import.sheetNote', { sheet: cutEcho(layout.sheetName), index: layout.sheetIndex + 1 }));
+  if (layout && layout.titleLines.length > 0) lines.push(t('import.titleNote', { lines: layout.titleLines.join('、') }));
+  if (layout && layout.ignored.length > 0) lines.push(t('import.ignoredNote', { columns: layout.ignored.slice(0, 10).map(cutEcho).join('、') }));
   if (plan.errors.length > 0) {
     lines.push(t('import.errorsHeader', { count: plan.errors.length }));
-    for (const e of plan.errors.slice(0, MAX_ERRORS_LISTED)) {
-      lines.push(t('import.errorLine', { line: e.line, reason: html(t(`import.err.${e.code}`, { value: e.value ?? '' })) }));
-    }
+    for (const e of plan.errors.slice(0, MAX_ERRORS_LISTED)) lines.push(errorLine(c, e));
     if (plan.errors.length > MAX_ERRORS_LISTED) lines.push(t('import.moreErrors', { count: plan.errors.length - MAX_ERRORS_LISTED }));
     lines.push(t('import.fixAndResend'));
-  } else lines.push(t(confirmHint));
+    return { text: lines.join('\n'), added, replaced };
+  }
+  if (plan.observations.length > 0) lines.push(t('import.rowsHeader'));
+  const defs = new Map(c.catalog.map((d) => [d.code, d]));
+  plan.observations.slice(0, MAX_ROWS_LISTED).forEach((o, i) => {
+    const def = defs.get(o.metric)!;
+    const unit = c.units.find((u) => u.code === o.unit);
+    const params = {
+      line: plan.lines[i] ?? '',
+      metric: metricName(def, c.lang),
+      unit: unit ? unitName(unit, c.lang) : o.unit === COURT_UNIT ? t('import.court') : o.unit,
+      period: html(renderImportPeriod(t, o)),
+      value: html(formatValue(t, c.lang, def, o.value)),
+    };
+    const old = olds[i];
+    lines.push(old ? t('import.rowReplace', { ...params, old: html(formatValue(t, c.lang, def, old.value)) }) : t('import.rowLine', params));
+  });
+  if (plan.observations.length > MAX_ROWS_LISTED) lines.push(t('import.moreRows', { count: plan.observations.length - MAX_ROWS_LISTED }));
+  if (hint) lines.push(t(hint));
   return { text: lines.join('\n'), added, replaced };
 }

@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { Composer, Markup } from 'telegraf';
 import { callbackQuery, message } from 'telegraf/filters';
-import { hasRole } from '../../domain/access.ts';
-import { buildImportPlan } from '../../domain/metrics/import-rows.ts';
+import { canImportFor, hasRole } from '../../domain/access.ts';
 import type { Observation } from '../../domain/metrics/types.ts';
-import { MAX_IMPORT_BYTES, readTable, type TableError } from '../../import/read-table.ts';
-import type { Translate } from '../../text/i18n.ts';
+import { importWorker } from '../../import/read-off-thread.ts';
+import { MAX_IMPORT_BYTES } from '../../import/read-table.ts';
 import { audit } from '../audit.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
@@ -14,6 +13,7 @@ import { replyHtml } from '../reply.ts';
 import { importCalendarFile, isCalendarFile } from './calendar.ts';
 import { importCatalogFile } from './catalog.ts';
 import { previewImport } from './import-preview.ts';
+import { renderTableError } from './import-table-error.ts';
 
 const PENDING_TTL_MS = 10 * 60_000;
 
@@ -24,21 +24,6 @@ interface PendingImport {
   added: number;
   replaced: number;
   expiresAt: number;
-}
-
-function tableError(t: Translate, error: TableError): string {
-  switch (error.code) {
-    case 'too_large':
-      return t('import.tooLarge', { limit: `${error.limit / 1024 / 1024} MB` });
-    case 'too_many_rows':
-      return t('import.tooManyRows', { limit: error.limit });
-    case 'unsupported_type':
-      return t('import.unsupported');
-    case 'unreadable':
-      return t('import.unreadable', { detail: error.detail.slice(0, 200) });
-    case 'empty':
-      return t('import.empty');
-  }
 }
 
 function parseJson(bytes: Buffer): unknown {
@@ -69,14 +54,14 @@ export function createMetricImportFeature(deps: BotDeps): Feature {
     const doc = ctx.message.document;
     const file = doc.file_name ?? 'upload';
     if ((doc.file_size ?? 0) > MAX_IMPORT_BYTES) {
-      await replyHtml(ctx, tableError(ctx.t, { code: 'too_large', limit: MAX_IMPORT_BYTES }));
+      await replyHtml(ctx, renderTableError(ctx.t, { code: 'too_large', limit: MAX_IMPORT_BYTES }));
       return;
     }
     let bytes: Buffer;
     try {
       bytes = await (deps.files ?? telegramFiles).download(doc.file_id, MAX_IMPORT_BYTES, ctx.telegram);
     } catch (err) {
-      if (err instanceof FileTooLargeError) await replyHtml(ctx, tableError(ctx.t, { code: 'too_large', limit: err.limit }));
+      if (err instanceof FileTooLargeError) await replyHtml(ctx, renderTableError(ctx.t, { code: 'too_large', limit: err.limit }));
       else {
         deps.logger.warn('import download failed', { error: err instanceof Error ? err.message : String(err) });
         await replyHtml(ctx, ctx.t('import.downloadFailed'));
@@ -89,13 +74,23 @@ export function createMetricImportFeature(deps: BotDeps): Feature {
       else await importCatalogFile(deps, ctx, bytes, file);
       return;
     }
-    const table = await readTable(bytes, file);
-    if (!table.ok) {
-      await replyHtml(ctx, tableError(ctx.t, table.error));
+    const catalog = deps.store.metrics.catalog();
+    const units = deps.store.org.units();
+    const allowed = ['court', ...units.map((u) => u.code)].filter((unit) => canImportFor(ctx.actor, unit, deps.config.importAllUnits));
+    const result = await (deps.importWorker ?? importWorker()).run({
+      bytes,
+      fileName: file,
+      catalog,
+      units,
+      maxYear: deps.clock.now().getUTCFullYear() + 1,
+      allowedUnits: allowed,
+    });
+    if (!result.table.ok || !('plan' in result)) {
+      await replyHtml(ctx, renderTableError(ctx.t, result.table.ok ? { code: 'too_complex' } : result.table.error));
       return;
     }
-    const plan = buildImportPlan(table.rows, deps.store.metrics.catalog(), deps.store.org.units());
-    const preview = previewImport(ctx.t, plan, (o) => deps.store.metrics.observation(o) !== undefined, { file, encoding: table.encoding });
+    const plan = result.plan;
+    const preview = previewImport({ t: ctx.t, lang: ctx.lang, catalog, units }, plan, (o) => deps.store.metrics.observation(o), { file, encoding: result.table.encoding });
     if (plan.errors.length > 0) {
       await replyHtml(ctx, preview.text);
       return;

@@ -1,36 +1,33 @@
 import { findUnit, type Unit } from '../org.ts';
 import { normalizeName } from './catalog.ts';
-import { isPeriod, makePeriod } from './period.ts';
-import { COURT_UNIT, observationKey, ratioScale, type Basis, type MetricDef, type Observation } from './types.ts';
+import { agreesWithParts, checkValue, roundingTolerance, toIndicatorScale } from './import-checks.ts';
+import { isPlaceholder, parseBasisCell, parseNumberCell, parsePeriodCell, type NumberCell } from './import-cells.ts';
+import { locateHeader, type HeaderLayout, type ImportColumn, type SheetInput, type SheetRow } from './import-header.ts';
+import { COURT_UNIT, observationKey, ratioScale, type MetricDef, type Observation } from './types.ts';
 
-/** A sheet row with the number the user sees in Excel (the header is row 1). */
-export interface SheetRow {
-  line: number;
-  cells: string[];
-}
-
-export const IMPORT_COLUMNS = ['metric', 'unit', 'period', 'basis', 'value', 'numerator', 'denominator', 'rank', 'rank_total'] as const;
-export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
-
-const HEADER_NAMES: Record<ImportColumn, string[]> = {
-  metric: ['metric', 'indicator', 'code', '指标', '指标名称', '指标代码', '指标名'],
-  unit: ['unit', 'department', '单位', '部门', '庭室', '单位名称'],
-  period: ['period', 'month', '期间', '月份', '统计期间', '统计月份'],
-  basis: ['basis', '口径', '统计口径'],
-  value: ['value', '数值', '值', '指标值'],
-  numerator: ['numerator', '分子'],
-  denominator: ['denominator', '分母'],
-  rank: ['rank', '排名', '名次'],
-  rank_total: ['rank_total', 'ranktotal', 'rank total', 'of', '参评数', '参评单位数', '参评法院数'],
-};
+export { parseBasisCell, parseNumberCell, parsePeriodCell } from './import-cells.ts';
+export { IMPORT_COLUMNS, type ImportColumn, type SheetInput, type SheetRow } from './import-header.ts';
 
 export type RowErrorCode =
   | 'missing_column'
+  | 'no_header'
   | 'unknown_metric'
   | 'unknown_unit'
+  | 'empty_unit'
+  | 'unit_not_allowed'
   | 'bad_period'
+  | 'year_out_of_range'
+  | 'period_kind_unsupported'
+  | 'basis_conflict'
   | 'bad_basis'
   | 'bad_number'
+  | 'ambiguous_number'
+  | 'not_finite'
+  | 'mark_not_allowed'
+  | 'out_of_bounds'
+  | 'looks_like_fraction'
+  | 'parts_mismatch'
+  | 'formula_no_value'
   | 'no_value'
   | 'zero_denominator'
   | 'bad_rank'
@@ -39,54 +36,27 @@ export type RowErrorCode =
 export interface RowError {
   line: number;
   code: RowErrorCode;
-  /** The offending text or column. */
+  /** The offending text, column or detail. */
   value?: string;
 }
 
 export interface ImportPlan {
   rowsRead: number;
   observations: Observation[];
+  /** The row each observation came from, aligned with `observations`. */
+  lines: number[];
   errors: RowError[];
+  layout?: HeaderLayout;
 }
 
-function columnOf(header: string): ImportColumn | undefined {
-  const h = header.replace(/^\uFEFF/, '').trim().toLowerCase();
-  return IMPORT_COLUMNS.find((c) => HEADER_NAMES[c].includes(h));
+export interface ImportOptions {
+  /** Years after this are a misread (the caller passes next year). */
+  maxYear?: number;
+  /** Whether the sender may import figures of this unit (`court` for the whole court). */
+  allowedUnit?: (unit: string) => boolean;
 }
 
-/** `2024-08`, `2024-8`, `2024/08`, `2024.8`, `2024年8月`, `202408`, `2024-08-31` → `2024-08`. */
-export function parsePeriodCell(text: string): string | undefined {
-  const m = /^(\d{4})\s*(?:[-/.年]\s*(\d{1,2})\s*月?(?:[-/.]\d{1,2}日?)?|(\d{2}))$/.exec(text.trim());
-  if (!m) return undefined;
-  const period = makePeriod(Number(m[1]), Number(m[2] ?? m[3]));
-  return isPeriod(period) ? period : undefined;
-}
-
-export function parseBasisCell(text: string): Basis | undefined {
-  const t = text.trim().toLowerCase();
-  if (t === '' || t === 'ytd' || t === '累计' || t === '年度累计' || t === '本年累计') return 'ytd';
-  if (t === 'month' || t === '当月' || t === '单月' || t === '月度') return 'month';
-  return undefined;
-}
-
-/** `10.47`, `10.47%`, `1,234.5`, `８０.８１％` → number; empty → null; anything else → undefined. */
-export function parseNumberCell(text: string): number | null | undefined {
-  if (text === '') return null;
-  if (/^\d+(\.\d+)?%?$/.test(text)) return parseFloat(text);
-  const t = text
-    .trim()
-    .replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[%％‱,，\s]/g, '');
-  if (t === '') return null;
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return undefined;
-  return Number(t);
-}
-
-function unitFor(text: string, units: readonly Unit[]): string | undefined {
-  const t = text.trim();
-  if (t === '' || t === '全院' || t === '本院' || t.toLowerCase() === COURT_UNIT) return COURT_UNIT;
-  return findUnit(units, t)?.code;
-}
+const COURT_NAMES = new Set(['全院', '本院', '院', '全院合计', '合计', COURT_UNIT]);
 
 /** Name → indicator, built once per file: a 20,000-row sheet would otherwise normalise every name per row. */
 function metricIndex(catalog: readonly MetricDef[]): (name: string) => MetricDef | undefined {
@@ -94,11 +64,7 @@ function metricIndex(catalog: readonly MetricDef[]): (name: string) => MetricDef
   for (const def of [...catalog].reverse()) {
     for (const name of [def.code, def.nameZh, def.nameEn, ...def.aliases]) index.set(normalizeName(name), def);
   }
-  const cache = new Map<string, MetricDef | undefined>();
-  return (name) => {
-    if (!cache.has(name)) cache.set(name, index.get(normalizeName(name)));
-    return cache.get(name);
-  };
+  return (name) => index.get(normalizeName(name));
 }
 
 function memo<T>(fn: (key: string) => T): (key: string) => T {
@@ -109,84 +75,147 @@ function memo<T>(fn: (key: string) => T): (key: string) => T {
   };
 }
 
-/**
- * Validates every row of an import sheet (the header first) against the catalog and the
- * units. Pure: applying the plan is the caller's business, and only when `errors` is empty.
- */
-export function buildImportPlan(rows: readonly SheetRow[], catalog: readonly MetricDef[], units: readonly Unit[]): ImportPlan {
-  const [header, ...data] = rows;
-  const errors: RowError[] = [];
-  if (!header) return { rowsRead: 0, observations: [], errors: [{ line: 1, code: 'missing_column', value: 'metric' }] };
-  const at = new Map<ImportColumn, number>();
-  header.cells.forEach((cell, i) => {
-    const column = columnOf(cell);
-    if (column && !at.has(column)) at.set(column, i);
-  });
-  for (const required of ['metric', 'period'] as const) {
-    if (!at.has(required)) errors.push({ line: header.line, code: 'missing_column', value: required });
-  }
-  if (!at.has('value') && !(at.has('numerator') && at.has('denominator'))) {
-    errors.push({ line: header.line, code: 'missing_column', value: 'value' });
-  }
-  if (errors.length > 0) return { rowsRead: data.length, observations: [], errors };
+const NUMERIC = ['value', 'numerator', 'denominator', 'rank', 'rank_total'] as const;
+type Numbers = Record<(typeof NUMERIC)[number], NumberCell & { ok: true }>;
 
-  const observations: Observation[] = [];
-  const seen = new Map<string, number>();
+/**
+ * Validates every data row of an import (CSV, or the first sheet of an XLSX with a header)
+ * against the catalog, the units and the sender's rights. Pure: applying the plan is the
+ * caller's business, and only when `errors` is empty.
+ */
+export function buildImportPlan(
+  input: readonly SheetRow[] | readonly SheetInput[],
+  catalog: readonly MetricDef[],
+  units: readonly Unit[],
+  options: ImportOptions = {},
+): ImportPlan {
+  const sheets: SheetInput[] = input.length > 0 && 'rows' in input[0]! ? (input as SheetInput[]) : [{ name: '', rows: input as SheetRow[] }];
+  const layout = locateHeader(sheets);
+  const empty = { observations: [], lines: [], rowsRead: 0 };
+  if (!layout) return { ...empty, errors: [{ line: sheets[0]?.rows[0]?.line ?? 1, code: 'no_header' }] };
+  const at = layout.columns;
+  const data = sheets[layout.sheetIndex]!.rows.slice(layout.dataStart);
+  const errors: RowError[] = [];
+  const headerLine = layout.headerLines.at(-1)!;
+  for (const required of ['metric', 'period'] as const) {
+    if (!at.has(required)) errors.push({ line: headerLine, code: 'missing_column', value: required });
+  }
+  if (!at.has('value') && !(at.has('numerator') && at.has('denominator'))) errors.push({ line: headerLine, code: 'missing_column', value: 'value' });
+  if (errors.length > 0) return { ...empty, rowsRead: data.length, errors, layout };
+
+  const cellOf = (row: SheetRow, c: ImportColumn) => {
+    const i = at.get(c);
+    const text = i === undefined ? '' : (row.cells[i] ?? '');
+    return isPlaceholder(text) ? '' : text;
+  };
+  // Empty means the whole court only in a file that never names a unit: otherwise it is a
+  // unit merged over rows and saved as CSV, and the court's figures would be overwritten.
+  const namesUnits = data.some((row) => !COURT_NAMES.has(cellOf(row, 'unit').trim().toLowerCase()) && cellOf(row, 'unit').trim() !== '');
   const findMetric = metricIndex(catalog);
-  const findUnitCode = memo((text) => unitFor(text, units));
-  const findPeriodOf = memo(parsePeriodCell);
+  const findUnitCode = memo((text) => (COURT_NAMES.has(text.trim().toLowerCase()) ? COURT_UNIT : findUnit(units, text.trim())?.code));
+  const findPeriod = memo((text) => parsePeriodCell(text, options.maxYear));
+  const observations: Observation[] = [];
+  const lines: number[] = [];
+  const seen = new Map<string, number>();
   for (const row of data) {
-    const cell = (c: ImportColumn) => {
-      const i = at.get(c);
-      return i === undefined ? '' : (row.cells[i] ?? '');
-    };
+    const cell = (c: ImportColumn) => cellOf(row, c);
     const fail = (code: RowErrorCode, value?: string) => errors.push({ line: row.line, code, ...(value !== undefined ? { value } : {}) });
+    const unread = IMPORT_COLUMNS_USED.find((c) => at.has(c) && row.noCachedValue?.includes(at.get(c)!));
+    if (unread) {
+      fail('formula_no_value', unread);
+      continue;
+    }
     const def = findMetric(cell('metric'));
     if (!def) {
       fail('unknown_metric', cell('metric'));
       continue;
     }
-    const unit = findUnitCode(cell('unit'));
+    const unitText = cell('unit').trim();
+    if (unitText === '' && namesUnits) {
+      fail('empty_unit');
+      continue;
+    }
+    const unit = unitText === '' ? COURT_UNIT : findUnitCode(unitText);
     if (!unit) {
-      fail('unknown_unit', cell('unit'));
+      fail('unknown_unit', unitText);
       continue;
     }
-    const period = findPeriodOf(cell('period'));
-    if (!period) {
-      fail('bad_period', cell('period'));
+    if (options.allowedUnit && !options.allowedUnit(unit)) {
+      fail('unit_not_allowed', unitText || COURT_UNIT);
       continue;
     }
-    const basis = parseBasisCell(cell('basis'));
+    const period = findPeriod(cell('period'));
+    if (!period.ok) {
+      fail(period.code, cell('period'));
+      continue;
+    }
+    const basisText = cell('basis');
+    const basis = parseBasisCell(basisText);
     if (!basis) {
-      fail('bad_basis', cell('basis'));
+      fail('bad_basis', basisText);
       continue;
     }
-    const numbers = {} as Record<'value' | 'numerator' | 'denominator' | 'rank' | 'rank_total', number | null>;
-    let bad = false;
-    for (const c of ['value', 'numerator', 'denominator', 'rank', 'rank_total'] as const) {
-      const n = parseNumberCell(cell(c));
-      if (n === undefined) {
-        fail('bad_number', cell(c));
-        bad = true;
-        break;
-      }
-      numbers[c] = n;
+    if (period.basis && basisText.trim() !== '' && period.basis !== basis) {
+      fail('basis_conflict', `${cell('period')} / ${basisText}`);
+      continue;
     }
+    const n = {} as Numbers;
+    const bad = NUMERIC.find((c) => {
+      const parsed = parseNumberCell(cell(c));
+      if (!parsed.ok) fail(parsed.code, cell(c));
+      else n[c] = parsed;
+      return !parsed.ok;
+    });
     if (bad) continue;
-    const { numerator, denominator, rank, rank_total: rankTotal } = numbers;
-    let value = numbers.value;
-    if (value === null && numerator !== null && denominator !== null && def.kind === 'ratio') {
-      if (denominator === 0) {
-        fail('zero_denominator');
+    const numerator = n.numerator.value;
+    const denominator = n.denominator.value;
+    if ((numerator !== null && numerator < 0) || (denominator !== null && denominator < 0)) {
+      fail('out_of_bounds', `${cell('numerator')} / ${cell('denominator')}`);
+      continue;
+    }
+    const parts = numerator !== null && denominator !== null && def.kind === 'ratio';
+    if (parts && denominator === 0) {
+      fail('zero_denominator');
+      continue;
+    }
+    let value: number;
+    let tolerance = Infinity;
+    if (n.value.value !== null) {
+      const cellValue = n.value;
+      let written = cellValue.value;
+      let mark: '%' | '‱' | '万元' | undefined = cellValue.mark ?? headerMark(layout, 'value');
+      if (mark === '万元') {
+        if (def.unit !== 'yuan') {
+          fail('mark_not_allowed', cell('value'));
+          continue;
+        }
+        written *= 10_000;
+        mark = undefined;
+      }
+      const scaled = toIndicatorScale(def, written, mark);
+      if (typeof scaled !== 'number') {
+        fail(scaled.code, cell('value'));
         continue;
       }
-      value = Number(((numerator / denominator) * ratioScale(def.unit)).toFixed(6));
-    }
-    if (value === null) {
+      value = scaled;
+      tolerance = roundingTolerance(cellValue.decimals, cellValue.value === 0 ? 1 : Math.abs(scaled / cellValue.value));
+    } else if (parts) value = Number(((numerator / denominator) * ratioScale(def.unit)).toFixed(6));
+    else {
       fail('no_value');
       continue;
     }
-    const rankOk = (n: number | null) => n === null || (Number.isInteger(n) && n >= 1);
+    if (parts && Number.isFinite(tolerance) && !agreesWithParts(def, value, numerator, denominator, tolerance)) {
+      fail('parts_mismatch', `${cell('value')} ≠ ${cell('numerator')} ÷ ${cell('denominator')}`);
+      continue;
+    }
+    const problem = checkValue(def, value, parts);
+    if (problem) {
+      fail(problem.code, problem.code === 'out_of_bounds' ? `${cell('value') || value}|${problem.min}|${problem.max}` : cell('value'));
+      continue;
+    }
+    const rank = n.rank.value;
+    const rankTotal = n.rank_total.value;
+    const rankOk = (r: number | null) => r === null || (Number.isInteger(r) && r >= 1);
     if (!rankOk(rank) || !rankOk(rankTotal) || (rank !== null && rankTotal !== null && rank > rankTotal)) {
       fail('bad_rank', `${cell('rank')}/${cell('rank_total')}`);
       continue;
@@ -194,8 +223,8 @@ export function buildImportPlan(rows: readonly SheetRow[], catalog: readonly Met
     const o: Observation = {
       metric: def.code,
       unit,
-      period,
-      basis,
+      period: period.period,
+      basis: period.basis ?? basis,
       value,
       ...(numerator !== null ? { numerator } : {}),
       ...(denominator !== null ? { denominator } : {}),
@@ -210,6 +239,14 @@ export function buildImportPlan(rows: readonly SheetRow[], catalog: readonly Met
     }
     seen.set(key, row.line);
     observations.push(o);
+    lines.push(row.line);
   }
-  return { rowsRead: data.length, observations, errors };
+  return { rowsRead: data.length, observations, lines, errors, layout };
+}
+
+const IMPORT_COLUMNS_USED: readonly ImportColumn[] = ['metric', 'unit', 'period', 'basis', 'value', 'numerator', 'denominator', 'rank', 'rank_total'];
+
+function headerMark(layout: HeaderLayout, column: ImportColumn): '%' | '‱' | '万元' | undefined {
+  const hint = layout.hints.get(column);
+  return hint === '%' || hint === '‱' || hint === '万元' ? hint : undefined;
 }
