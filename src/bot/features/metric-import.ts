@@ -12,8 +12,8 @@ import { FileTooLargeError, telegramFiles } from '../files.ts';
 import { replyHtml } from '../reply.ts';
 import { importCalendarFile, isCalendarFile } from './calendar.ts';
 import { importCatalogFile } from './catalog.ts';
-import { previewImport } from './import-preview.ts';
-import { renderTableError } from './import-table-error.ts';
+import { previewImport } from '../../render/import-preview.ts';
+import { renderTableError } from '../../render/import-errors.ts';
 
 const PENDING_TTL_MS = 10 * 60_000;
 

@@ -1,5 +1,5 @@
-import type { TableError } from '../../import/table-types.ts';
-import type { Translate } from '../../text/i18n.ts';
+import type { TableError } from '../import/table-types.ts';
+import type { Translate } from '../text/i18n.ts';
 
 const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 

@@ -1,12 +1,12 @@
-import type { Lang } from '../../domain/language.ts';
-import { metricName } from '../../domain/metrics/catalog.ts';
-import type { ImportPlan, RowError } from '../../domain/metrics/import-rows.ts';
-import { splitPeriod } from '../../domain/metrics/period.ts';
-import { COURT_UNIT, type MetricDef, type Observation } from '../../domain/metrics/types.ts';
-import { unitName, type Unit } from '../../domain/org.ts';
-import { html } from '../../text/html.ts';
-import type { Translate } from '../../text/i18n.ts';
-import { formatValue } from '../render/metrics.ts';
+import type { Lang } from '../domain/language.ts';
+import { metricName } from '../domain/metrics/catalog.ts';
+import type { ImportPlan, RowError } from '../domain/metrics/import-rows.ts';
+import { COURT_UNIT, type MetricDef, type Observation } from '../domain/metrics/types.ts';
+import { unitName, type Unit } from '../domain/org.ts';
+import { html } from '../text/html.ts';
+import type { Translate } from '../text/i18n.ts';
+import { formatFigure } from './figures.ts';
+import { formatPeriod } from './period.ts';
 
 export const MAX_ERRORS_LISTED = 20;
 export const MAX_ROWS_LISTED = 20;
@@ -25,14 +25,10 @@ export function cutEcho(text: string): string {
   return chars.length > MAX_ECHO_CHARS ? `${chars.slice(0, MAX_ECHO_CHARS).join('')}…` : text;
 }
 
-const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /** `2024年1—8月` for a year-to-date figure, `2024年8月（当月）` for a month's own. */
-export function renderImportPeriod(t: Translate, o: Pick<Observation, 'period' | 'basis'>): string {
-  const { year, month } = splitPeriod(o.period);
-  const params = { year, month, monthName: EN_MONTHS[month - 1]! };
-  if (o.basis === 'month') return t('import.period.month', params);
-  return t(month === 1 ? 'import.period.ytdJan' : 'import.period.ytd', params);
+export function renderImportPeriod(t: Translate, lang: Lang, o: Pick<Observation, 'period' | 'basis'>): string {
+  const text = formatPeriod(lang, o.period, o.basis);
+  return o.basis === 'month' ? `${text}${t('import.monthSuffix')}` : text;
 }
 
 function errorLine(c: PreviewContext, e: RowError): string {
@@ -85,11 +81,11 @@ export function previewImport(
       line: plan.lines[i] ?? '',
       metric: metricName(def, c.lang),
       unit: unit ? unitName(unit, c.lang) : o.unit === COURT_UNIT ? t('import.court') : o.unit,
-      period: html(renderImportPeriod(t, o)),
-      value: html(formatValue(t, c.lang, def, o.value)),
+      period: renderImportPeriod(t, c.lang, o),
+      value: formatFigure(c.lang, def, o.value),
     };
     const old = olds[i];
-    lines.push(old ? t('import.rowReplace', { ...params, old: html(formatValue(t, c.lang, def, old.value)) }) : t('import.rowLine', params));
+    lines.push(old ? t('import.rowReplace', { ...params, old: formatFigure(c.lang, def, old.value) }) : t('import.rowLine', params));
   });
   if (plan.observations.length > MAX_ROWS_LISTED) lines.push(t('import.moreRows', { count: plan.observations.length - MAX_ROWS_LISTED }));
   if (hint) lines.push(t(hint));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { previewImport } from '../../src/bot/features/import-preview.ts';
+import { previewImport } from '../../src/render/import-preview.ts';
 import { buildImportPlan } from '../../src/domain/metrics/import-rows.ts';
 import type { Unit } from '../../src/domain/org.ts';
 import { loadSeedCatalog } from '../../src/store/metrics-store.ts';
