@@ -5,6 +5,7 @@ import { ConfigError, parseConfig } from '../config.ts';
 import { AGENDA_DOC } from '../store/agenda-store.ts';
 import { lockHolder } from '../store/data-dir-lock.ts';
 import { CALENDAR_DOC } from '../store/calendar-store.ts';
+import { MEETING_DOC } from '../store/meeting-store.ts';
 import { DELIVERY_DOC } from '../store/delivery-store.ts';
 import { METRICS_DOC } from '../store/metrics-store.ts';
 import { ORG_DOC } from '../store/org-store.ts';
@@ -30,6 +31,7 @@ export const KNOWN_DOCS: Record<string, number> = {
   'tasks.json': TASK_DOC.version,
   'reminders.json': REMINDER_DOC.version,
   'calendar.json': CALENDAR_DOC.version,
+  'meetings.json': MEETING_DOC.version,
 };
 
 const TAIL_BYTES = 64 * 1024;

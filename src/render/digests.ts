@@ -7,6 +7,7 @@ import { html } from '../text/html.ts';
 import { formatChange, formatComparison, formatFigure, formatValue, type FigureShape } from './figures.ts';
 import { formatPeriod } from './period.ts';
 import { formatReference, formatStatus } from './status.ts';
+import { renderAgendaTitle, renderAttendance, renderDecisionReview } from './meetings.ts';
 import { tr } from './translate.ts';
 
 /**
@@ -42,8 +43,10 @@ export function renderAgenda(agenda: Agenda, lang: Lang): string {
   const sep = lang === 'zh' ? '、' : ', ';
   const owners = (list: string[]) => list.join(sep) || DASH;
   const lines: string[] = [
-    t('agenda.title', { unit: agenda.unitName, week: agenda.weekNumber, from: agenda.weekStart, to: agenda.weekEnd }),
+    renderAgendaTitle(agenda, lang),
     t('agenda.meta'),
+    renderAttendance(agenda.meeting?.attendance, lang),
+    ...renderDecisionReview(agenda.decisions, lang),
     t('agenda.study', { study: agenda.study ?? html(t('agenda.studyBlank')) }),
     t('agenda.relay', { relay: agenda.relay ?? html(t('agenda.relayBlank')) }),
     t('agenda.progress'),
@@ -71,7 +74,7 @@ export function renderAgenda(agenda: Agenda, lang: Lang): string {
     lines.push(t('agenda.stalledItem', { code: s.code, title: s.title, owners: owners(s.owners), why: html(why) }));
   }
   if (agenda.stalled.length === 0) lines.push(t('agenda.none'));
-  lines.push(t('agenda.figures'));
+  lines.push(t('agenda.figures', { asOf: html(agenda.dataAsOf ? t('meeting.asOf', { month: formatPeriod(lang, agenda.dataAsOf, 'month') }) : '') }));
   for (const f of agenda.figures) lines.push(agendaFigureLine(lang, f));
   if (agenda.figures.length === 0) lines.push(t('agenda.none'));
   lines.push(t('agenda.topics'));

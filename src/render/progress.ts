@@ -6,6 +6,8 @@ import type { LocalTime } from '../domain/time.ts';
 import type { MineView, TaskHistoryView, UpdateEntry, WallView } from '../domain/progress/views.ts';
 import { escapeHtml, html } from '../text/html.ts';
 import type { Translate } from '../text/i18n.ts';
+import { nextMilestone } from '../domain/progress/types.ts';
+import type { Milestone } from '../domain/progress/types.ts';
 
 /**
  * Views of progress as Telegram HTML. Staff text only ever goes in as a template parameter
@@ -62,7 +64,7 @@ export function renderWall(r: RenderContext, view: WallView): string {
   const lines = [r.t('wall.header', { unit, week, count: view.total })];
   for (const group of view.groups) {
     lines.push('');
-    lines.push(group.code ? r.t('wall.item', { code: group.code, title: group.title ?? '' }) : r.t('wall.general'));
+    lines.push((group.code ? r.t('wall.item', { code: group.code, title: group.title ?? '' }) : r.t('wall.general')) + renderNext(r, group.next));
     for (const entry of group.entries) lines.push(...renderEntry(r, entry));
   }
   return lines.join('\n');
@@ -80,7 +82,7 @@ export function renderMine(r: RenderContext, view: MineView): string {
         title: row.item.title,
         due: html(row.item.due ? r.t('mine.due', { due: row.item.due }) : ''),
         overdue: html(row.overdue ? r.t('mine.overdue') : ''),
-      }),
+      }) + renderNext(r, row.next),
     );
     if (row.last) {
       lines.push(r.t('mine.last', { when: formatWhen(row.last.when), percent: html(percentText(r, row.last.percent)) }));
@@ -101,6 +103,7 @@ export function renderTaskHistory(r: RenderContext, view: TaskHistoryView): stri
       due: html(item.due ? r.t('mine.due', { due: item.due }) + (view.overdue ? r.t('mine.overdue') : '') : ''),
       percent: html(view.lastPercent !== undefined ? r.t('task.lastPercent', { percent: view.lastPercent }) : ''),
     }),
+    ...renderItemFacts(r, item, view.next),
     '',
   ];
   if (view.entries.length === 0) lines.push(r.t('task.historyEmpty'));
@@ -108,17 +111,44 @@ export function renderTaskHistory(r: RenderContext, view: TaskHistoryView): stri
   return lines.join('\n');
 }
 
-export function renderTaskLine(r: RenderContext, item: WorkItem): string {
-  return r.t('task.listItem', {
-    mark: STATUS_MARK[item.status],
-    code: item.code,
-    title: item.title,
-    owners: renderOwners(r, item.owners),
-    due: html(item.due ? r.t('mine.due', { due: item.due }) : ''),
-  });
+export function renderTaskLine(r: RenderContext, item: WorkItem, today?: string): string {
+  return (
+    r.t('task.listItem', {
+      mark: STATUS_MARK[item.status],
+      code: item.code,
+      title: item.title,
+      owners: renderOwners(r, item.owners),
+      due: html(item.due ? r.t('mine.due', { due: item.due }) : ''),
+    }) + renderNext(r, today ? nextMilestone(item, today) : undefined)
+  );
 }
 
-export function renderTaskList(r: RenderContext, scope: string, items: readonly WorkItem[]): string {
+export function renderTaskList(r: RenderContext, scope: string, items: readonly WorkItem[], today?: string): string {
   if (items.length === 0) return r.t('task.listEmpty', { scope });
-  return [r.t('task.listHeader', { scope, count: items.length }), ...items.map((i) => renderTaskLine(r, i))].join('\n');
+  return [r.t('task.listHeader', { scope, count: items.length }), ...items.map((i) => renderTaskLine(r, i, today))].join('\n');
+}
+
+function renderNext(r: RenderContext, next: Milestone | undefined): string {
+  return next ? r.t('task.nextMilestone', { date: next.date, text: next.text }) : '';
+}
+
+/** Leader, lead and assisting units, the meeting that decided it, and its milestones (▶ the next one). */
+function renderItemFacts(r: RenderContext, item: WorkItem, next: Milestone | undefined): string[] {
+  const lines: string[] = [];
+  if (item.decision) {
+    const unit = r.units.find((u) => u.code === item.decision!.unit);
+    const kind = r.t(`meeting.kind.${unit?.kind === 'branch' ? 'branch' : 'weekly'}`);
+    lines.push(r.t('task.decisionOf', { year: item.decision.date.slice(0, 4), ordinal: item.decision.ordinal, kind, date: item.decision.date }));
+  }
+  if (item.leader !== undefined) lines.push(r.t('task.leader', { leader: renderOwners(r, [item.leader]) }));
+  if (item.lead || item.assist?.length) {
+    const assist = item.assist?.length ? r.t('meeting.decidedAssist', { assist: item.assist.map((c) => renderUnit(r, c)).join('、') }) : '';
+    lines.push(r.t('task.units', { lead: item.lead ? renderUnit(r, item.lead) : '—', assist: html(assist) }));
+  }
+  const milestones = [...(item.milestones ?? [])].sort((a, b) => a.date.localeCompare(b.date));
+  if (milestones.length > 0) {
+    lines.push(r.t('task.milestones'));
+    for (const m of milestones) lines.push(r.t('task.milestone', { mark: m === next ? '▶' : next && m.date > next.date ? '▫️' : '✔', date: m.date, text: m.text }));
+  }
+  return lines;
 }

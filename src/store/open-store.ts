@@ -8,10 +8,11 @@ import { lockDataDir } from './data-dir-lock.ts';
 import { JsonDoc } from './json-doc.ts';
 import { createOrgRepo, ORG_DOC } from './org-store.ts';
 import { AGENDA_DOC, createAgendaRepo } from './agenda-store.ts';
+import { createMeetingRepo, MEETING_DOC } from './meeting-store.ts';
 import { CALENDAR_DOC, createCalendarRepo, loadShippedCalendar } from './calendar-store.ts';
 import { createDeliveryRepo, DELIVERY_DOC } from './delivery-store.ts';
 import { createMetricsRepo, METRICS_DOC } from './metrics-store.ts';
-import type { AgendaRepo, AuditEntry, CalendarRepo, AuditRepo, DeliveryRepo, MetricsRepo, OrgRepo, ProgressRepo, ReminderLog, TaskRepo, UpdateLedger } from './ports.ts';
+import type { AgendaRepo, AuditEntry, CalendarRepo, MeetingRepo, AuditRepo, DeliveryRepo, MetricsRepo, OrgRepo, ProgressRepo, ReminderLog, TaskRepo, UpdateLedger } from './ports.ts';
 import { createUpdateLedger, LEDGER_DOC } from './update-ledger.ts';
 import { MemoryEventLog, openProgressRepo } from './progress-store.ts';
 import { createReminderLog, createTaskRepo, REMINDER_DOC, TASK_DOC } from './task-store.ts';
@@ -30,6 +31,7 @@ export interface Store {
   tasks: TaskRepo;
   reminders: ReminderLog;
   calendar: CalendarRepo;
+  meetings: MeetingRepo;
   close(): Promise<void>;
 }
 
@@ -75,6 +77,7 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
     const tasks = createTaskRepo(await JsonDoc.openFile(join(dataDir, 'tasks.json'), TASK_DOC));
     const reminders = createReminderLog(await JsonDoc.openFile(join(dataDir, 'reminders.json'), REMINDER_DOC));
     const calendar = createCalendarRepo(await JsonDoc.openFile(join(dataDir, 'calendar.json'), CALENDAR_DOC), options.seedCalendar ?? (await loadShippedCalendar()));
+    const meetings = createMeetingRepo(await JsonDoc.openFile(join(dataDir, 'meetings.json'), MEETING_DOC));
     const deliveries = createDeliveryRepo(deliveryDoc);
     const org = withDeliveriesFollowing(createOrgRepo(orgDoc), deliveries);
     await seed(org, options.seedUnits);
@@ -90,6 +93,7 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
       tasks,
       reminders,
       calendar,
+      meetings,
       async close() {
         await auditLog.close();
         await progress.close();
@@ -120,6 +124,7 @@ export async function openMemoryStore(options: StoreOptions = {}): Promise<Store
     tasks: createTaskRepo(await JsonDoc.openMemory(TASK_DOC)),
     reminders: createReminderLog(await JsonDoc.openMemory(REMINDER_DOC)),
     calendar: createCalendarRepo(await JsonDoc.openMemory(CALENDAR_DOC), options.seedCalendar),
+    meetings: createMeetingRepo(await JsonDoc.openMemory(MEETING_DOC)),
     close: async () => {},
   };
 }

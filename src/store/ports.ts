@@ -1,4 +1,5 @@
 import type { CalendarYear, WorkCalendar } from '../domain/calendar/work-calendar.ts';
+import type { Attendance, Meeting } from '../domain/meetings/meeting.ts';
 import type { MetricDef, Observation, ObservationFilter } from '../domain/metrics/types.ts';
 import type { BoundChat, Invite, StaffMember, Unit } from '../domain/org.ts';
 import type { NewProgress, ProgressChange, ProgressUpdate, WorkItem } from '../domain/progress/types.ts';
@@ -178,4 +179,16 @@ export interface CalendarRepo {
   years(): CalendarYear[];
   /** Replaces the year of the same number. */
   saveYear(year: CalendarYear): Promise<void>;
+}
+
+/** Weekly meetings (meetings.json): ordinals in the year and attendance. */
+export interface MeetingRepo {
+  get(unit: string, week: string): Meeting | undefined;
+  list(unit: string): Meeting[];
+  /** The ordinal the meeting has, or would get if it were recorded now. */
+  peekOrdinal(unit: string, week: string, date: string): number;
+  /** The meeting record, created (and numbered) the first time it is needed. */
+  ensure(unit: string, week: string, date: string): Promise<Meeting>;
+  setAttendance(unit: string, week: string, attendance: Attendance): Promise<void>;
+  setNextOrdinal(unit: string, year: number, ordinal: number): Promise<void>;
 }

@@ -11,8 +11,10 @@ export interface TaskDoc {
 
 export const TASK_DOC: DocSpec<TaskDoc> = {
   name: 'tasks',
-  version: 1,
-  defaults: () => ({ schemaVersion: 1, nextNumber: 1, items: [] }),
+  version: 2,
+  defaults: () => ({ schemaVersion: 2, nextNumber: 1, items: [] }),
+  // v2: items may carry a leader, lead and assisting units, milestones and the meeting that decided them.
+  migrations: { 1: (doc) => ({ ...doc, items: Array.isArray(doc.items) ? doc.items : [] }) },
 };
 
 /** tasks.json: key work items are few (hundreds a year), so one small document is enough. */

@@ -16,13 +16,13 @@ void describe('digest commands', () => {
 
   void it('adds a topic and the study item to the next agenda, and shows them in the preview', async () => {
     const [added] = await h.say(STAFF, '/agenda add 研究 <积案> 清理方案', GROUP);
-    assert.match(added!.plain, /已加入第2024-W37周议程/, 'Monday 08:00 has passed: the topic goes to next week');
+    assert.match(added!.plain, /已加入2024年9月9日当周会议议程/, 'Monday 08:00 has passed: the topic goes to next week');
     const [refused] = await h.say(STAFF, '/agenda study 领学人：张三', GROUP);
     assert.match(refused!.plain, /没有权限/);
     const [set] = await h.say(ADMIN, '/agenda study 领学人：王书记；材料：会议精神', GROUP);
-    assert.match(set!.plain, /已设定第2024-W37周第一议题/);
+    assert.match(set!.plain, /已设定2024年9月9日当周会议第一议题/);
     const preview = (await h.say(STAFF, '/agenda preview', GROUP)).map((m) => m.plain).join('\n');
-    assert.match(preview, /第37周支部会议议程/);
+    assert.match(preview, /【执行局 2024年度第1次周例会议程】 {2}2024年9月9日—9月15日/);
     assert.match(preview, /领学人：王书记；材料：会议精神/);
     assert.match(preview, /研究 <积案> 清理方案（张执行 提出）/);
     const audit = await h.app.store.audit.recent(10);

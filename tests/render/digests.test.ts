@@ -16,7 +16,8 @@ void describe('digest rendering', () => {
       'zh',
     );
     const plain = parseTelegramHtml(html);
-    assert.match(plain, /【执行局 <党支部> 第36周支部会议议程】/);
+    assert.match(plain, /【执行局 <党支部> 2024年度第36次支部会议议程】 {2}2024年9月2日—9月8日/);
+    assert.doesNotMatch(plain, /W36/, 'no ISO week codes in Chinese text');
     assert.match(plain, /领学人：＿＿＿＿/);
     assert.match(plain, /T1 A & B｜<script>/);
     assert.match(plain, /1 < 2 第二行（x&y 提出）/);

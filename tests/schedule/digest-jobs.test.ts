@@ -83,7 +83,7 @@ void describe('scheduled digests with an injected clock', () => {
     assert.equal(fake.sentTo(BRANCH_ENF).length, 1);
     assert.equal(fake.sentTo(BRANCH_CIVIL).length, 1);
     assert.equal(fake.sentTo(SUMMARY_ONLY).length, 0);
-    assert.match(fake.sentTo(BRANCH_ENF)[0]!.plain, /第36周支部会议议程/);
+    assert.match(fake.sentTo(BRANCH_ENF)[0]!.plain, /2024年度第1次支部会议议程】 {2}2024年9月2日—9月8日/);
     assert.equal(store.deliveries.get('agenda', '2024-W36', BRANCH_ENF)?.status, 'sent');
 
     const again = await restart();
@@ -114,9 +114,9 @@ void describe('scheduled digests with an injected clock', () => {
     await later('agenda', '2024-09-09T02:01:00Z', 'sweep');
     const notes = fake.sentTo(ADMIN_ID);
     assert.equal(notes.length, 1);
-    assert.match(notes[0]!.plain, /2024-W36/);
-    assert.equal(fake.sentTo(BRANCH_ENF).filter((m) => /第37周/.test(m.plain)).length, 1, 'the current week goes out');
-    assert.equal(fake.sentTo(BRANCH_ENF).filter((m) => /第36周/.test(m.plain)).length, 0);
+    assert.match(notes[0]!.plain, /2024年9月2日—9月8日/);
+    assert.equal(fake.sentTo(BRANCH_ENF).filter((m) => /2024年9月9日—9月15日/.test(m.plain)).length, 1, 'the current week goes out');
+    assert.equal(fake.sentTo(BRANCH_ENF).filter((m) => /2024年9月2日—9月8日/.test(m.plain)).length, 0);
   });
 
   void it('sends the August summary on 1 September with the August figures', async () => {

@@ -3,6 +3,7 @@ import { Composer } from 'telegraf';
 import { requireRole } from '../middleware/guards.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
+import { periodLabel } from '../../render/dates.ts';
 import { replyHtml } from '../reply.ts';
 import { operationsStatus } from '../../ops/status-lines.ts';
 import type { Translate } from '../../text/i18n.ts';
@@ -34,7 +35,7 @@ export function createStatusFeature(deps: BotDeps): Feature {
     const problems = deps.store.deliveries.list().filter((d) => d.status !== 'sent').slice(-30);
     for (const d of problems) {
       const chat = deps.store.org.chat(d.chatId);
-      lines.push(ctx.t('status.delivery', { kind: d.kind, period: d.period, chat: chat?.title || String(d.chatId), status: d.status, reason: d.reason ?? '—' }));
+      lines.push(ctx.t('status.delivery', { kind: d.kind, period: periodLabel(d.period, ctx.lang), chat: chat?.title || String(d.chatId), status: d.status, reason: d.reason ?? '—' }));
     }
     if (problems.length === 0) lines.push(ctx.t('status.noProblems'));
     const inactive = deps.store.org.chats().filter((c) => !c.active);

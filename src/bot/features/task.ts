@@ -10,6 +10,7 @@ import { audit } from '../audit.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
 import { requireRole } from '../middleware/guards.ts';
+import { addMilestone } from './task-milestone.ts';
 import { replyHtml, words } from '../reply.ts';
 import { renderOwners, renderTaskHistory, renderTaskList, renderUnit, type RenderContext } from '../../render/progress.ts';
 
@@ -84,12 +85,13 @@ export function createTaskFeature(deps: BotDeps): Feature {
   const list = async (ctx: BotContext, arg: string | undefined) => {
     const r = renderer(ctx);
     const open = store.tasks.items().filter((i) => i.status === 'open');
+    const today = localDate(clock.now(), config.timeZone);
     const sorted = (items: WorkItem[]) => items.sort((a, b) => itemNumber(a.code) - itemNumber(b.code));
-    if (arg === 'mine') return replyHtml(ctx, renderTaskList(r, ctx.t('task.scopeMine'), sorted(open.filter((i) => i.owners.includes(ctx.actor.telegramId)))));
+    if (arg === 'mine') return replyHtml(ctx, renderTaskList(r, ctx.t('task.scopeMine'), sorted(open.filter((i) => i.owners.includes(ctx.actor.telegramId))), today));
     const unitCode = arg !== undefined ? findUnit(store.org.units(), arg)?.code : (ctx.boundChat?.unit ?? ctx.actor.member?.units[0]);
     if (arg !== undefined && !unitCode) return replyHtml(ctx, ctx.t('task.unknownUnit', { unit: arg }));
     if (!unitCode) return replyHtml(ctx, ctx.t('wall.noUnit'));
-    return replyHtml(ctx, renderTaskList(r, renderUnit(r, unitCode), sorted(open.filter((i) => i.unit === unitCode))));
+    return replyHtml(ctx, renderTaskList(r, renderUnit(r, unitCode), sorted(open.filter((i) => i.unit === unitCode)), today));
   };
 
   const done = async (ctx: BotContext, arg: string | undefined) => {
@@ -97,9 +99,11 @@ export function createTaskFeature(deps: BotDeps): Feature {
     const item = code ? store.tasks.item(code) : undefined;
     if (!code || !item) return replyHtml(ctx, code ? ctx.t('task.notFound', { code }) : ctx.t('task.usage'));
     if (!item.owners.includes(ctx.actor.telegramId) && !canManageUnit(ctx.actor, item.unit)) return replyHtml(ctx, ctx.t('task.notOwner', { code }));
+    // A meeting decision is signed off (销号) by a manager of its unit, not by its owner.
+    if (item.decision && !canManageUnit(ctx.actor, item.unit)) return replyHtml(ctx, ctx.t('task.signOffManager', { code }));
     if (item.status !== 'open') return replyHtml(ctx, ctx.t('task.closedAlready', { code, status: ctx.t(`task.status.${item.status}`) }));
     const closed: WorkItem = { ...item, status: 'done', closedBy: ctx.actor.telegramId, closedAt: clock.now().toISOString() };
-    if (await save(ctx, closed, 'task.done', {})) await replyHtml(ctx, ctx.t('task.doneDone', { code, title: item.title }));
+    if (await save(ctx, closed, 'task.done', {})) await replyHtml(ctx, ctx.t(item.decision ? 'task.signedOff' : 'task.doneDone', { code, title: item.title }));
   };
 
   const applyEdit = (ctx: BotContext, item: WorkItem, edit: TaskEdit): WorkItem | string => {
@@ -154,6 +158,9 @@ export function createTaskFeature(deps: BotDeps): Feature {
         return;
       case 'done':
         await done(ctx, rest[0]);
+        return;
+      case 'milestone':
+        await addMilestone(deps, ctx, rest);
         return;
       case 'edit':
         if (!(await guard(ctx))) return;

@@ -32,7 +32,7 @@ export function createWallFeature(deps: BotDeps): Feature {
     if (!unitCode) return void (await replyHtml(ctx, ctx.t('wall.noUnit')));
     week ??= weekOf(clock.now(), config.timeZone);
     const updates = (await store.progress.between(week.start, week.end)).filter((u) => u.unit === unitCode);
-    const view = buildWall({ unit: unitCode, week: week.label, updates, items: store.tasks.items(), timeZone: config.timeZone });
+    const view = buildWall({ unit: unitCode, week: week.label, updates, items: store.tasks.items(), timeZone: config.timeZone, today: localDate(deps.clock.now(), config.timeZone) });
     await replyHtml(ctx, renderWall(renderer(ctx), view));
   });
 

@@ -1,6 +1,7 @@
 import type { Change } from '../metrics/derive.ts';
 import type { MetricStatus } from '../metrics/status.ts';
 import type { MetricDef } from '../metrics/types.ts';
+import type { Attendance, MeetingKind } from '../meetings/meeting.ts';
 
 /**
  * The weekly branch-meeting agenda of one unit, from plain data (see digest-templates.md).
@@ -40,8 +41,33 @@ export interface AgendaFigure {
   worse: boolean;
 }
 
+/** A decision (议定事项) of an earlier meeting, until it is signed off (销号). */
+export interface AgendaDecision {
+  code: string;
+  title: string;
+  owners: string[];
+  due?: string;
+  /** 第N次 meeting that decided it. */
+  ordinal: number;
+  percent?: number;
+  last?: { date: string; text: string };
+  /** open; overdue (past its due date); reported (100 % posted, waiting for the sign-off). */
+  state: 'open' | 'overdue' | 'reported';
+}
+
+export interface AgendaMeeting {
+  year: number;
+  ordinal: number;
+  kind: MeetingKind;
+  attendance?: Attendance;
+}
+
 export interface AgendaInput {
   unitName: string;
+  meeting?: AgendaMeeting;
+  decisions?: AgendaDecision[];
+  /** `YYYY-MM`: the latest month of the figures shown (数据截至). */
+  dataAsOf?: string;
   /** `2024-W36` */
   week: string;
   /** Monday and Sunday of the meeting week, `YYYY-MM-DD`. */
@@ -70,6 +96,9 @@ export interface AgendaItemProgress {
 
 export interface Agenda {
   unitName: string;
+  meeting?: AgendaMeeting;
+  decisions: AgendaDecision[];
+  dataAsOf?: string;
   week: string;
   weekNumber: number;
   weekStart: string;
@@ -127,6 +156,9 @@ export function buildAgenda(input: AgendaInput): Agenda {
     .map((i) => ({ code: i.code, title: i.title, owners: i.owners, due: i.due }));
   return {
     unitName: input.unitName,
+    ...(input.meeting ? { meeting: input.meeting } : {}),
+    decisions: [...(input.decisions ?? [])].sort((a, b) => a.ordinal - b.ordinal || (a.due ?? '9').localeCompare(b.due ?? '9')),
+    ...(input.dataAsOf ? { dataAsOf: input.dataAsOf } : {}),
     week: input.week,
     weekNumber: Number(input.week.slice(6)),
     weekStart: input.weekStart,

@@ -15,6 +15,26 @@ export interface WorkItem {
   createdAt: string;
   closedBy?: number;
   closedAt?: string;
+  /** 责任领导: the court leader answerable for the item. */
+  leader?: number;
+  /** 牵头 and 配合 units (codes). */
+  lead?: string;
+  assist?: string[];
+  /** 节点, by date. */
+  milestones?: Milestone[];
+  /** Set when the item is a decision (议定事项) of a meeting. */
+  decision?: { unit: string; week: string; ordinal: number; date: string };
+}
+
+export interface Milestone {
+  /** `YYYY-MM-DD` */
+  date: string;
+  text: string;
+}
+
+/** The first milestone on or after `today`. */
+export function nextMilestone(item: Pick<WorkItem, 'milestones'>, today: string): Milestone | undefined {
+  return [...(item.milestones ?? [])].sort((a, b) => a.date.localeCompare(b.date)).find((m) => m.date >= today);
 }
 
 /** Where an update came from: `/progress <text>` or a group message starting with #进度. */

@@ -1,5 +1,5 @@
 import { localTime, type LocalTime } from '../time.ts';
-import type { ProgressUpdate, WorkItem } from './types.ts';
+import { nextMilestone, type Milestone, type ProgressUpdate, type WorkItem } from './types.ts';
 
 /** One update as the views show it: plain data, rendering escapes it. */
 export interface UpdateEntry {
@@ -16,6 +16,7 @@ export interface WallGroup {
   /** Undefined for general updates that name no item. */
   code?: string;
   title?: string;
+  next?: Milestone;
   entries: UpdateEntry[];
 }
 
@@ -46,14 +47,17 @@ export function buildWall(input: {
   updates: readonly ProgressUpdate[];
   items: readonly WorkItem[];
   timeZone: string;
+  /** `YYYY-MM-DD`: shows each item's next milestone from this day on. */
+  today?: string;
 }): WallView {
   const groups = new Map<string, WallGroup>();
   for (const update of input.updates) {
     const key = update.itemCode ?? '';
     let group = groups.get(key);
     if (!group) {
-      const title = update.itemCode ? input.items.find((i) => i.code === update.itemCode)?.title : undefined;
-      group = { ...(update.itemCode ? { code: update.itemCode } : {}), ...(title !== undefined ? { title } : {}), entries: [] };
+      const item = update.itemCode ? input.items.find((i) => i.code === update.itemCode) : undefined;
+      const next = item && input.today ? nextMilestone(item, input.today) : undefined;
+      group = { ...(update.itemCode ? { code: update.itemCode } : {}), ...(item ? { title: item.title } : {}), ...(next ? { next } : {}), entries: [] };
       groups.set(key, group);
     }
     group.entries.push(toEntry(update, input.timeZone));
@@ -68,6 +72,7 @@ export function buildWall(input: {
 
 export interface MineItem {
   item: WorkItem;
+  next?: Milestone;
   last?: UpdateEntry;
   overdue: boolean;
 }
@@ -94,7 +99,8 @@ export function buildMine(input: {
   const rows = mine.map((item) => {
     let last: ProgressUpdate | undefined;
     for (const u of input.updates) if (u.itemCode === item.code && (!last || u.at >= last.at)) last = u;
-    return { item, ...(last ? { last: toEntry(last, input.timeZone) } : {}), overdue: isOverdue(item, input.today) };
+    const next = nextMilestone(item, input.today);
+    return { item, ...(next ? { next } : {}), ...(last ? { last: toEntry(last, input.timeZone) } : {}), overdue: isOverdue(item, input.today) };
   });
   rows.sort((a, b) => Number(b.overdue) - Number(a.overdue) || itemNumber(a.item.code) - itemNumber(b.item.code));
   return { items: rows, overdue: rows.filter((r) => r.overdue).length };
@@ -102,6 +108,7 @@ export function buildMine(input: {
 
 export interface TaskHistoryView {
   item: WorkItem;
+  next?: Milestone;
   entries: UpdateEntry[];
   lastPercent?: number;
   overdue: boolean;
@@ -111,7 +118,8 @@ export function buildTaskHistory(input: { item: WorkItem; updates: readonly Prog
   const entries = input.updates.filter((u) => u.itemCode === input.item.code).map((u) => toEntry(u, input.timeZone));
   const withPercent = entries.filter((e) => e.percent !== undefined);
   const lastPercent = withPercent.at(-1)?.percent;
-  return { item: input.item, entries, ...(lastPercent !== undefined ? { lastPercent } : {}), overdue: isOverdue(input.item, input.today) };
+  const next = nextMilestone(input.item, input.today);
+  return { item: input.item, ...(next ? { next } : {}), entries, ...(lastPercent !== undefined ? { lastPercent } : {}), overdue: isOverdue(input.item, input.today) };
 }
 
 /** Open items in `items` with no update since `since`: the reminder's and the agenda's "no progress" list. */

@@ -5,6 +5,7 @@ import type { Logger } from '../../logger.ts';
 import type { Store } from '../../store/open-store.ts';
 import type { Delivery } from '../../store/ports.ts';
 import { escapeHtml } from '../../text/html.ts';
+import { periodLabel } from '../../render/dates.ts';
 import { translate } from '../../text/i18n.ts';
 import { splitMessage } from '../../text/split.ts';
 import { chatCron } from '../cron.ts';
@@ -12,8 +13,8 @@ import type { Sender } from '../sender-port.ts';
 
 /** Where digest texts come from (built from the store by digest-sources.ts; tests pass their own). */
 export interface DigestSources {
-  /** The agenda of the chat's unit for the week holding `now`, as HTML. */
-  agenda(chat: BoundChat, now: Date, lang: Lang): Promise<string>;
+  /** The agenda of the chat's unit for the week holding `now`, as HTML; `record` numbers the meeting for good (a send, not a preview). */
+  agenda(chat: BoundChat, now: Date, lang: Lang, record?: boolean): Promise<string>;
   /** The enforcement summary of `period` as HTML; undefined when its figures were not imported. */
   summary(period: string, lang: Lang): Promise<string | undefined>;
 }
@@ -128,7 +129,7 @@ export async function runDigest(deps: DigestJobDeps, kind: DigestKind, options: 
       const lang = chatLang(deps, chat);
       const cacheKey = kind === 'agenda' ? `${chat.unit}|${lang}` : lang;
       if (!htmlCache.has(cacheKey)) {
-        htmlCache.set(cacheKey, kind === 'agenda' ? deps.sources.agenda(chat, now, lang) : deps.sources.summary(period, lang));
+        htmlCache.set(cacheKey, kind === 'agenda' ? deps.sources.agenda(chat, now, lang, true) : deps.sources.summary(period, lang));
       }
       const html = await htmlCache.get(cacheKey);
       if (html === undefined) {
@@ -156,11 +157,11 @@ export async function runDigest(deps: DigestJobDeps, kind: DigestKind, options: 
   const digestName = (lang: Lang) => translate(lang, kind === 'agenda' ? 'digest.agenda' : 'digest.summary');
   for (const [period, list] of late) {
     deps.logger.warn('digest missed while the bot was down; period over, not sent', { kind, period, chats: list.map((c) => c.id) });
-    await notifyAdmins(deps, (lang) => translate(lang, 'notice.tooLate', { digest: digestName(lang), period, chats: chatList(list) }));
+    await notifyAdmins(deps, (lang) => translate(lang, 'notice.tooLate', { digest: digestName(lang), period: periodLabel(period, lang), chats: chatList(list) }));
   }
   for (const [period, list] of uncertain) {
     deps.logger.warn('digest claim without a result (crash mid-send); not resent', { kind, period, chats: list.map((c) => c.id) });
-    await notifyAdmins(deps, (lang) => translate(lang, 'notice.uncertain', { digest: digestName(lang), period, chats: chatList(list) }));
+    await notifyAdmins(deps, (lang) => translate(lang, 'notice.uncertain', { digest: digestName(lang), period: periodLabel(period, lang), chats: chatList(list) }));
   }
   if (options.trigger !== 'sweep' || report.sent + report.failed + report.deferred > 0) {
     await store.deliveries.recordRun(kind, { at, ok: true, sent: report.sent, failed: report.failed + report.deferred });

@@ -44,7 +44,7 @@ export const progressMessages = defineMessages(
     'mine.noUpdate': '尚无进展',
     'mine.empty': '您目前没有未完成的重点工作。',
     'task.usage':
-      '用法：\n/task add 标题 [@负责人…] [截止日期] — 新建（日期可写 2024-09-30、9月30日、9/30）\n/task list [部门代码|mine] — 列表\n/task done T12 — 标记完成\n/task edit T12 title|due|owners|drop|reopen … — 修改\n/task T12 — 查看进展历史',
+      '用法：\n/task add 标题 [@负责人…] [截止日期] — 新建（日期可写 2024-09-30、9月30日、9/30）\n/task list [部门代码|mine] — 列表\n/task done T12 — 标记完成（会议议定事项由管理人员销号）\n/task milestone T12 2024-10-15 完成财产查控 — 添加节点\n/task edit T12 title|due|owners|drop|reopen … — 修改\n/task T12 — 查看进展历史',
     'task.created': '已创建重点工作 <b>{code}</b>：{title}\n负责人：{owners} · 部门：{unit}{due}',
     'task.unknownOwners': '找不到这些已登记的干警：{names}。请用 @用户名 或数字 ID。',
     'task.noTitle': '请写上重点工作的标题。',
@@ -118,7 +118,7 @@ export const progressMessages = defineMessages(
     'mine.noUpdate': 'No update yet',
     'mine.empty': 'You have no open key work items.',
     'task.usage':
-      'Usage:\n/task add &lt;title&gt; [@owner…] [due] — new item (due as 2024-09-30, 9月30日 or 9/30)\n/task list [unit code|mine] — list\n/task done T12 — mark done\n/task edit T12 title|due|owners|drop|reopen … — change\n/task T12 — its history',
+      'Usage:\n/task add &lt;title&gt; [@owner…] [due] — new item (due as 2024-09-30, 9月30日 or 9/30)\n/task list [unit code|mine] — list\n/task done T12 — mark done (a meeting decision is signed off by a manager)\n/task milestone T12 2024-10-15 &lt;text&gt; — add a milestone\n/task edit T12 title|due|owners|drop|reopen … — change\n/task T12 — its history',
     'task.created': 'Created key work item <b>{code}</b>: {title}\nOwners: {owners} · Unit: {unit}{due}',
     'task.unknownOwners': 'These are not registered staff: {names}. Use @username or the numeric ID.',
     'task.noTitle': 'Please give the item a title.',
