@@ -16,7 +16,7 @@ export const LEDGER_DOC: DocSpec<LedgerDoc> = {
 const KEEP = 5000;
 
 /** How long finished updates wait for others still in hand before their ids are written anyway. */
-const GROUP_WAIT_MS = 20;
+const GROUP_WAIT_MS = 250;
 
 /**
  * Group commit: every write stringifies the whole document (up to KEEP ids). The updates of a
