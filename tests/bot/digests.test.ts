@@ -41,7 +41,7 @@ void describe('digest commands', () => {
 
   void it('sends the summary on demand once, and says so when figures are missing', async () => {
     const missing = await h.say(ADMIN, '/summary send 2024-08');
-    assert.match(missing.at(-1)!.plain, /2024-08 的执行指标尚未导入/);
+    assert.match(missing.at(-1)!.plain, /2024年8月的执行指标尚未导入/);
     assert.match(missing[0]!.plain, /执行月度通报未发出/, 'the admins get their one note as well');
     assert.equal((await h.say(ADMIN, '/summary send 2024-08')).length, 1, 'the note is not repeated');
     await h.app.store.metrics.saveObservations([{ metric: 'enf_amount_realized_rate', unit: 'court', period: '2024-08', basis: 'ytd', value: 80.81 }]);

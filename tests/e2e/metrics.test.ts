@@ -138,8 +138,8 @@ describe('metrics, end to end against the fake Bot API', () => {
     const [answer] = await h.send(callbackQuery({ data: 'mq:first_enf_terminated_round_rate:::', from: STAFF }));
     assert.match(answer!.plain, /10\.47%/);
     const [none] = await h.say(STAFF, '终本率 2024-03');
-    assert.match(none!.plain, /2024-03 暂无数据/);
-    assert.match(none!.plain, /有数据的期间：2023-08, 2024-07, 2024-08/);
+    assert.match(none!.plain, /2024年1—3月暂无数据/);
+    assert.match(none!.plain, /有数据的期间：2023年8月、2024年7月、2024年8月/);
     // The indicator is known; what is not is the unit: say so, not "no indicator 终本率 火星庭".
     const [badUnit] = await h.say(STAFF, '/metric 终本率 火星庭');
     assert.match(badUnit!.plain, /首执案件终本率.*“火星庭”/);

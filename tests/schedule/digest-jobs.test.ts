@@ -137,7 +137,7 @@ void describe('scheduled digests with an injected clock', () => {
     await run('summary', '2024-09-01T02:00:00Z', 'sweep');
     assert.equal(fake.sentTo(SUMMARY_ONLY).length, 0);
     assert.equal(fake.sentTo(ADMIN_ID).length, 1);
-    assert.match(fake.sentTo(ADMIN_ID)[0]!.plain, /2024-08 执行月度通报未发出/);
+    assert.match(fake.sentTo(ADMIN_ID)[0]!.plain, /2024年8月执行月度通报未发出：[^]*\/summary send 2024-08）/);
 
     await store.metrics.saveObservations(AUGUST);
     await run('summary', '2024-09-03T03:00:00Z', 'sweep');

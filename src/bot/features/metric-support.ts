@@ -8,6 +8,7 @@ import { unitName } from '../../domain/org.ts';
 import { createAnswerCache, type AnswerCache } from '../answer-cache.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import { renderFigure } from '../../render/metric-answer.ts';
+import { formatPeriod } from '../../render/period.ts';
 import { requireRole } from '../middleware/guards.ts';
 import { replyHtml, words } from '../reply.ts';
 
@@ -50,8 +51,8 @@ function buildAnswer(deps: BotDeps, ctx: BotContext, def: MetricDef, q: { unit: 
   const result = figureWithChanges(def, deps.store.metrics.observations({ metric: def.code }), { unit: q.unit, period, basis: q.basis });
   if (result) return renderFigure(ctx.lang, def, q.label, result);
   const periods = periodsWithData(deps, def.code, q.unit);
-  const lines = [ctx.t('metric.noData', { metric: name, unit: q.label, period })];
-  lines.push(periods.length > 0 ? ctx.t('metric.periodsWithData', { periods: periods.slice(-12).join(', ') }) : ctx.t('metric.noDataAtAll', { metric: name, unit: q.label }));
+  const lines = [ctx.t('metric.noData', { metric: name, unit: q.label, period: formatPeriod(ctx.lang, period, q.basis) })];
+  lines.push(periods.length > 0 ? ctx.t('metric.periodsWithData', { periods: periods.slice(-12).map((p) => formatPeriod(ctx.lang, p, 'month')).join(ctx.lang === 'zh' ? '、' : ', ') }) : ctx.t('metric.noDataAtAll', { metric: name, unit: q.label }));
   return lines.join('\n');
 }
 

@@ -5,6 +5,7 @@ import { audit } from '../audit.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
 import { requireRole } from '../middleware/guards.ts';
+import { formatPeriod } from '../../render/period.ts';
 import { replyHtml, words } from '../reply.ts';
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -23,15 +24,15 @@ export function createSummaryFeature(deps: BotDeps): Feature {
     if (verb === 'preview') {
       const chat = ctx.boundChat ?? { id: ctx.chat.id, title: '', unit: 'enforcement', subscriptions: [], active: true, boundBy: 0, boundAt: '' };
       const html = await deps.digests.preview('summary', chat, ctx.lang, period);
-      return void (await replyHtml(ctx, html ?? ctx.t('summary.noFigures', { period })));
+      return void (await replyHtml(ctx, html ?? ctx.t('summary.noFigures', { period: formatPeriod(ctx.lang, period, 'month') })));
     }
     // A forced resend goes to every subscribed group, court-wide: an admin's decision.
     const needed = force ? 'admin' : 'manager';
     if (!hasRole(ctx.actor, needed)) return void (await replyHtml(ctx, ctx.t('error.notAllowed', { role: ctx.t(`role.${needed}`) })));
     const report = await deps.digests.run('summary', { period, force });
     await audit(deps, ctx, 'summary.send', period, { force, sent: report.sent, failed: report.failed });
-    if (report.missingFigures) return void (await replyHtml(ctx, ctx.t('summary.noFigures', { period })));
-    await replyHtml(ctx, ctx.t('summary.sendResult', { period, sent: report.sent, skipped: report.skipped, failed: report.failed + report.deferred }));
+    if (report.missingFigures) return void (await replyHtml(ctx, ctx.t('summary.noFigures', { period: formatPeriod(ctx.lang, period, 'month') })));
+    await replyHtml(ctx, ctx.t('summary.sendResult', { period: formatPeriod(ctx.lang, period, 'month'), sent: report.sent, skipped: report.skipped, failed: report.failed + report.deferred }));
   });
 
   return { name: 'summary', commands: [{ command: 'summary', minRole: 'staff', chats: 'any', help: 'menu.summary' }], composer, reactsTo: [] };

@@ -8,6 +8,7 @@ import { escapeHtml } from '../../text/html.ts';
 import { periodLabel } from '../../render/dates.ts';
 import { translate } from '../../text/i18n.ts';
 import { splitMessage } from '../../text/split.ts';
+import { formatPeriod } from '../../render/period.ts';
 import { chatCron } from '../cron.ts';
 import type { Sender } from '../sender-port.ts';
 
@@ -152,7 +153,7 @@ export async function runDigest(deps: DigestJobDeps, kind: DigestKind, options: 
 
   if (report.missingFigures && (await store.deliveries.noteOnce(`missing|summary|${report.missingFigures}`, at))) {
     const period = report.missingFigures;
-    await notifyAdmins(deps, (lang) => translate(lang, 'notice.missingFigures', { period }));
+    await notifyAdmins(deps, (lang) => translate(lang, 'notice.missingFigures', { period: formatPeriod(lang, period, 'month'), code: period }));
   }
   const digestName = (lang: Lang) => translate(lang, kind === 'agenda' ? 'digest.agenda' : 'digest.summary');
   for (const [period, list] of late) {

@@ -10,7 +10,7 @@ export const metricsMessages = defineMessages(
     'metric.usage': '用法：/metric 指标名 [期间] [部门]，例如：/metric 终本率 2024-08、/metric 开发区法庭 结案率。也可以直接发送“终本率”。',
     'metric.unknown': '没有找到指标“{name}”。您要找的是不是：',
     'metric.unknownPart': '找到指标 {metric}，但无法识别“{part}”：部门请写全称或代码（/unit list 查看），期间请写 2024-08 或 8月。',
-    'metric.noData': '{metric}（{unit}）{period} 暂无数据。',
+    'metric.noData': '{metric}（{unit}）{period}暂无数据。',
     'metric.periodsWithData': '有数据的期间：{periods}',
     'metric.noDataAtAll': '{metric}（{unit}）尚未导入任何数据。管理员可发送 CSV/XLSX 文件导入。',
     'metric.title': '<b>{metric}</b> · {unit}',
