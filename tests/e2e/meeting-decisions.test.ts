@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { listZip, readZipEntry } from '../../src/import/zip.ts';
 import { startHarness, type Harness } from '../helpers/harness.ts';
 import { ADMIN, GROUP, type TestUser } from '../helpers/updates.ts';
 
@@ -34,6 +35,25 @@ void describe('meeting decisions become tracked work (fake Bot API, injected clo
     assert.match((await h.say(ADMIN, '/agenda attend 9 8 缺席：张三（出差）', GROUP))[0]!.plain, /应到9人，实到8人，缺席：张三（出差）/);
     assert.match((await h.say(ADMIN, '/agenda attend 9 12', GROUP))[0]!.plain, /用法/);
     assert.match((await h.say(OWNER, '/task milestone T1 2024-09-20 完成财产查控', GROUP))[0]!.plain, /已为 T1 添加节点 2024-09-20：完成财产查控/);
+  });
+
+  void it('returns the minutes as text and as a .docx that opens', async () => {
+    await h.say(ADMIN, '/agenda add 研究执行积案清理方案', GROUP);
+    const sent = await h.say(OWNER, '/agenda minutes', GROUP);
+    const text = sent[0]!.plain;
+    assert.match(text, /执行局党支部2024年度第1次支部会议纪要/);
+    assert.match(text, /应到9人，实到8人，缺席：张三（出差）/);
+    assert.match(text, /1\. T1 清理执行积案｜责任人：张执行｜时限：2024-09-30｜牵头：执行局；配合：审判管理办公室｜责任领导：李院长/);
+    const doc = sent.find((m) => m.photo !== undefined);
+    assert.ok(doc?.photo, 'a document follows the text');
+    const zip = listZip(doc.photo);
+    const entry = zip.get('word/document.xml');
+    assert.ok(entry, 'a Word document has word/document.xml');
+    const xml = readZipEntry(doc.photo, entry, 5_000_000).toString('utf8');
+    const words = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('\n');
+    assert.match(words, /执行局党支部2024年度第1次支部会议纪要/);
+    assert.match(words, /T1 清理执行积案｜责任人：张执行｜时限：2024-09-30/);
+    assert.match(words, /应到9人，实到8人/);
   });
 
   void it('shows it in /task with its milestone, and in /mine with the next milestone', async () => {

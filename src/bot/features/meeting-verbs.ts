@@ -6,6 +6,9 @@ import { resolveOwners } from '../../domain/progress/task-args.ts';
 import { meetingWeeks } from '../../schedule/meeting-week.ts';
 import { html } from '../../text/html.ts';
 import { renderAttendance } from '../../render/meetings.ts';
+import { minutesDocx } from '../../render/minutes-docx.ts';
+import { minutesFileName, minutesLines, renderMinutes } from '../../render/minutes.ts';
+import { readMinutes } from '../../schedule/minutes-source.ts';
 import { audit } from '../audit.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import { replyHtml } from '../reply.ts';
@@ -111,5 +114,14 @@ export function createMeetingVerbs(deps: BotDeps): Record<string, MeetingVerb> {
     await replyHtml(ctx, ctx.t('meeting.numberSet', { year, ordinal: Number(text) }));
   };
 
-  return { decide, attend, number };
+  /** 会议纪要 of the meeting held (this week's once its agenda went out): text, then the .docx. */
+  const minutes: MeetingVerb = async (ctx, unit) => {
+    const meeting = await heldMeeting(unit);
+    const m = await readMinutes(store, meeting, ctx.lang, clock.now(), config.timeZone);
+    await replyHtml(ctx, renderMinutes(m, ctx.lang));
+    const title = minutesLines(m, ctx.lang)[0]!.html;
+    await ctx.replyWithDocument({ source: await minutesDocx(m, ctx.lang), filename: minutesFileName(m, ctx.lang) }, { caption: ctx.t('minutes.caption', { title: html(title) }), parse_mode: 'HTML' });
+  };
+
+  return { decide, attend, number, minutes };
 }
