@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import type { CommandSpec } from './domain/access.ts';
 import type { Unit } from './domain/org.ts';
 import type { BotContext, BotDeps } from './bot/context.ts';
+import { createBackground } from './bot/background.ts';
 import { createBot } from './bot/create-bot.ts';
 import type { Logger } from './logger.ts';
 import { createBackupService } from './ops/backup-service.ts';
@@ -52,6 +53,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     clock: options.clock,
     logger: options.logger,
     newCode: options.newCode ?? (() => randomBytes(12).toString('base64url')),
+    background: createBackground(options.logger),
   };
   const digests = createDigestControl({
     config,
@@ -77,6 +79,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     deps,
     services,
     async close() {
+      await deps.background?.idle();
       for (const service of [...services].reverse()) await service.stop();
       await store.close();
     },

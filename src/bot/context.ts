@@ -6,6 +6,7 @@ import type { Logger } from '../logger.ts';
 import type { Clock } from '../schedule/clock.ts';
 import type { FileSource } from './files.ts';
 import type { ImportWorker } from '../import/read-off-thread.ts';
+import type { Background } from './background.ts';
 import type { DigestControl } from '../schedule/digest-service.ts';
 import type { Store } from '../store/open-store.ts';
 import type { Translate } from '../text/i18n.ts';
@@ -20,6 +21,8 @@ export interface BotDeps {
   newCode: () => string;
   /** Downloads documents sent to the bot; Telegram's file endpoint when absent (the console sets its own). */
   files?: FileSource;
+  /** Slow work an update starts without holding the polling batch; run inline when absent. */
+  background?: Background;
   /** Reads import files off the event loop; one shared worker when absent. */
   importWorker?: ImportWorker;
   /** Scheduled digests (set by createApp; absent in feature tests that do not need them). */

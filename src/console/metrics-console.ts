@@ -43,6 +43,7 @@ export async function setupMetricsConsole(app: App, write: (text: string) => voi
           document: { file_id: id, file_unique_id: id, file_name: basename(path), file_size: size },
         },
       });
+      await app.deps.background?.idle();
     },
   };
 }

@@ -58,8 +58,11 @@ export async function runConsole(
   let updateId = 1;
   const chatOf = (group: boolean) =>
     group ? DEMO_GROUP : { id: speaker.id, type: 'private' as const, first_name: speaker.first_name, username: speaker.username };
-  const send = (update: Omit<Update.MessageUpdate, 'update_id'> | Omit<Update.CallbackQueryUpdate, 'update_id'>) =>
-    app.bot.handleUpdate({ ...update, update_id: updateId++ });
+  // One line at a time: what a line started in the background (an import) answers before the next.
+  const send = async (update: Omit<Update.MessageUpdate, 'update_id'> | Omit<Update.CallbackQueryUpdate, 'update_id'>) => {
+    await app.bot.handleUpdate({ ...update, update_id: updateId++ });
+    await app.deps.background?.idle();
+  };
   const sendText = (text: string, group: boolean) => {
     const entities = text.startsWith('/') ? [{ type: 'bot_command' as const, offset: 0, length: text.split(/\s/)[0]!.length }] : undefined;
     return send({

@@ -49,6 +49,8 @@ export async function startHarness(options: { env?: Record<string, string>; data
     const before = fake.sent.length;
     fake.pushUpdate(update);
     await fake.waitFor(() => fake.pendingUpdates === 0, 20_000, 'the bot to handle the update');
+    // Work the update started in the background (reading an import file) answers later.
+    await app.deps.background?.idle();
     return fake.sent.slice(before);
   };
   return {

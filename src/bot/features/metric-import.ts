@@ -57,53 +57,63 @@ export function createMetricImportFeature(deps: BotDeps): Feature {
       await replyHtml(ctx, renderTableError(ctx.t, { code: 'too_large', limit: MAX_IMPORT_BYTES }));
       return;
     }
-    let bytes: Buffer;
-    try {
-      bytes = await (deps.files ?? telegramFiles).download(doc.file_id, MAX_IMPORT_BYTES, ctx.telegram);
-    } catch (err) {
-      if (err instanceof FileTooLargeError) await replyHtml(ctx, renderTableError(ctx.t, { code: 'too_large', limit: err.limit }));
-      else {
-        deps.logger.warn('import download failed', { error: err instanceof Error ? err.message : String(err) });
-        await replyHtml(ctx, ctx.t('import.downloadFailed'));
+    const receive = async () => {
+      let bytes: Buffer;
+      try {
+        bytes = await (deps.files ?? telegramFiles).download(doc.file_id, MAX_IMPORT_BYTES, ctx.telegram);
+      } catch (err) {
+        if (err instanceof FileTooLargeError) await replyHtml(ctx, renderTableError(ctx.t, { code: 'too_large', limit: err.limit }));
+        else {
+          deps.logger.warn('import download failed', { error: err instanceof Error ? err.message : String(err) });
+          await replyHtml(ctx, ctx.t('import.downloadFailed'));
+        }
+        return;
       }
-      return;
-    }
-    if (file.toLowerCase().endsWith('.json')) {
-      const value = parseJson(bytes);
-      if (isCalendarFile(value)) await importCalendarFile(deps, ctx, value, file);
-      else await importCatalogFile(deps, ctx, bytes, file);
-      return;
-    }
-    const catalog = deps.store.metrics.catalog();
-    const units = deps.store.org.units();
-    const allowed = ['court', ...units.map((u) => u.code)].filter((unit) => canImportFor(ctx.actor, unit, deps.config.importAllUnits));
-    const result = await (deps.importWorker ?? importWorker()).run({
-      bytes,
-      fileName: file,
-      catalog,
-      units,
-      maxYear: deps.clock.now().getUTCFullYear() + 1,
-      allowedUnits: allowed,
-    });
-    if (!result.table.ok || !('plan' in result)) {
-      await replyHtml(ctx, renderTableError(ctx.t, result.table.ok ? { code: 'too_complex' } : result.table.error));
-      return;
-    }
-    const plan = result.plan;
-    const preview = previewImport({ t: ctx.t, lang: ctx.lang, catalog, units }, plan, (o) => deps.store.metrics.observation(o), { file, encoding: result.table.encoding });
-    if (plan.errors.length > 0) {
-      await replyHtml(ctx, preview.text);
-      return;
-    }
-    const now = deps.clock.now().getTime();
-    sweep(now);
-    const id = randomBytes(6).toString('base64url');
-    pending.set(id, { userId: ctx.from.id, file, observations: plan.observations, added: preview.added, replaced: preview.replaced, expiresAt: now + PENDING_TTL_MS });
-    await replyHtml(
-      ctx,
-      preview.text,
-      Markup.inlineKeyboard([[Markup.button.callback(ctx.t('import.confirm'), `mi:ok:${id}`), Markup.button.callback(ctx.t('import.cancel'), `mi:no:${id}`)]]),
-    );
+      if (file.toLowerCase().endsWith('.json')) {
+        const value = parseJson(bytes);
+        if (isCalendarFile(value)) await importCalendarFile(deps, ctx, value, file);
+        else await importCatalogFile(deps, ctx, bytes, file);
+        return;
+      }
+      const catalog = deps.store.metrics.catalog();
+      const units = deps.store.org.units();
+      const allowed = ['court', ...units.map((u) => u.code)].filter((unit) => canImportFor(ctx.actor, unit, deps.config.importAllUnits));
+      const result = await (deps.importWorker ?? importWorker()).run({
+        bytes,
+        fileName: file,
+        catalog,
+        units,
+        maxYear: deps.clock.now().getUTCFullYear() + 1,
+        allowedUnits: allowed,
+      });
+      if (!result.table.ok || !('plan' in result)) {
+        await replyHtml(ctx, renderTableError(ctx.t, result.table.ok ? { code: 'too_complex' } : result.table.error));
+        return;
+      }
+      const plan = result.plan;
+      const preview = previewImport({ t: ctx.t, lang: ctx.lang, catalog, units }, plan, (o) => deps.store.metrics.observation(o), { file, encoding: result.table.encoding });
+      if (plan.errors.length > 0) {
+        await replyHtml(ctx, preview.text);
+        return;
+      }
+      const now = deps.clock.now().getTime();
+      sweep(now);
+      const id = randomBytes(6).toString('base64url');
+      pending.set(id, { userId: ctx.from.id, file, observations: plan.observations, added: preview.added, replaced: preview.replaced, expiresAt: now + PENDING_TTL_MS });
+      await replyHtml(
+        ctx,
+        preview.text,
+        Markup.inlineKeyboard([[Markup.button.callback(ctx.t('import.confirm'), `mi:ok:${id}`), Markup.button.callback(ctx.t('import.cancel'), `mi:no:${id}`)]]),
+      );
+    };
+    // Reading a file can take seconds: not while the polling batch (every other chat) waits.
+    const answered = () =>
+      receive().catch(async (err: unknown) => {
+        deps.logger.error('import failed', { error: err instanceof Error ? err.message : String(err) });
+        await replyHtml(ctx, ctx.t('error.generic')).catch(() => undefined);
+      });
+    if (deps.background) deps.background.run('import', answered);
+    else await receive();
   });
 
   composer.on(callbackQuery('data'), async (ctx, next) => {
