@@ -19,6 +19,12 @@ export default tseslint.config(
     },
   },
   {
+    // The wall page's browser script: plain JavaScript, no type information, browser globals.
+    files: ['src/web/static/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, sourceType: 'script', globals: { document: 'readonly', location: 'readonly', fetch: 'readonly', setInterval: 'readonly' } },
+  },
+  {
     // The domain is plain logic: no Telegram, storage, cron, Node APIs, settings or outer layers.
     files: ['src/domain/**/*.ts'],
     rules: {

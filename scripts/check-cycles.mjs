@@ -41,7 +41,7 @@ const LAYERS = [
   ['text', 'store', 'import', 'chart'],
   ['render'],
   ['schedule'],
-  ['ops'],
+  ['ops', 'web'],
   ['bot'],
   ['app.ts', 'run-bot.ts'],
   ['console', 'cli'],

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Telegraf } from 'telegraf';
 import type { Config } from './config.ts';
 import type { CommandSpec } from './domain/access.ts';
@@ -15,6 +16,8 @@ import { runReminders } from './schedule/jobs/run-reminders.ts';
 import type { Sender } from './schedule/sender-port.ts';
 import type { Service } from './schedule/service.ts';
 import { openStore, type Store } from './store/open-store.ts';
+import { createWallHandler } from './web/wall-server.ts';
+import { createWallService } from './web/wall-service.ts';
 
 export interface App {
   bot: Telegraf<BotContext>;
@@ -22,6 +25,8 @@ export interface App {
   store: Store;
   deps: BotDeps;
   services: Service[];
+  /** The lobby wall page's request handler when WALL_PORT is set (the webhook server passes it /wall requests on a shared port). */
+  wallHandler?: (req: IncomingMessage, res: ServerResponse) => void;
   /** Stops services, then flushes and closes the store. */
   close(): Promise<void>;
 }
@@ -34,6 +39,8 @@ export interface AppOptions {
   /** Tests and the console pass a store of their own. */
   store?: Store;
   seedUnitsFile?: string;
+  /** Tests make the wall page refresh faster than every 60 s. */
+  wallRefreshMs?: number;
   /** Tests pass a digest sender with virtual time. */
   digestSender?: Sender;
 }
@@ -72,12 +79,19 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     const { dataDir } = store;
     services.push(createBackupService({ dataDir, cron: config.backupCron, timeZone: config.timeZone, keep: config.backupKeep, clock: options.clock, logger: options.logger }));
   }
+  const wallHandler = config.wall
+    ? createWallHandler({ store, clock: options.clock, logger: options.logger, timeZone: config.timeZone, lang: config.defaultLang, refreshMs: options.wallRefreshMs })
+    : undefined;
+  if (config.wall && wallHandler && config.webhook?.port !== config.wall.port) {
+    services.push(createWallService({ port: config.wall.port, handler: wallHandler, logger: options.logger }));
+  }
   return {
     bot,
     commands,
     store,
     deps,
     services,
+    ...(wallHandler ? { wallHandler } : {}),
     async close() {
       await deps.background?.idle();
       for (const service of [...services].reverse()) await service.stop();

@@ -18,6 +18,8 @@ export interface Config {
   backupCron: string;
   backupKeep: number;
   webhook?: { url: string; secret: string; port: number };
+  /** The lobby wall page: served on `port` when WALL_PORT is set; links are made with `url`. */
+  wall?: { port: number; url: string };
   logLevel: LogLevel;
   /** Units whose managers import figures for the whole court and every unit (the trial-management office). */
   importAllUnits: string[];
@@ -120,6 +122,14 @@ function parseCodeList(name: string, value: string): string[] {
   return codes;
 }
 
+function parseWall(env: Env): Config['wall'] {
+  const port = read(env, 'WALL_PORT');
+  if (port === undefined) return undefined;
+  const parsed = parseInteger('WALL_PORT', port, 1, 65535);
+  const url = read(env, 'WALL_URL') ?? `http://localhost:${parsed}`;
+  return { port: parsed, url: parseUrl('WALL_URL', url, ['https:', 'http:']).replace(/\/+$/, '') };
+}
+
 /** Pure: validates the environment once; every error names the variable. */
 export function parseConfig(env: Env): Config {
   const botToken = read(env, 'BOT_TOKEN');
@@ -140,6 +150,7 @@ export function parseConfig(env: Env): Config {
     backupCron: parseCron('BACKUP_CRON', read(env, 'BACKUP_CRON') ?? '30 2 * * *'),
     backupKeep: parseInteger('BACKUP_KEEP', read(env, 'BACKUP_KEEP') ?? '14', 1, 365),
     webhook: parseWebhook(env),
+    wall: parseWall(env),
     logLevel: parseChoice('LOG_LEVEL', read(env, 'LOG_LEVEL') ?? 'info', ['debug', 'info', 'warn', 'error'] as const),
     importAllUnits: parseCodeList('IMPORT_ALL_UNITS', read(env, 'IMPORT_ALL_UNITS') ?? 'tmo'),
   };

@@ -4,6 +4,7 @@ import type { App } from './app.ts';
 import { registerMenus } from './bot/menu.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
+import { isWallPath } from './web/wall-server.ts';
 
 export const EXIT_CONFLICT = 3;
 
@@ -73,7 +74,9 @@ async function runWebhook(app: App, config: Config, logger: Logger): Promise<num
   const webhook = config.webhook!;
   const path = new URL(webhook.url).pathname;
   const callback = app.bot.webhookCallback(path, { secretToken: webhook.secret });
-  const server: Server = createServer((req, res) => void callback(req, res));
+  const wall = app.wallHandler;
+  // WALL_PORT = PORT: one server; /wall requests go to the page, the rest to Telegram's webhook.
+  const server: Server = createServer((req, res) => (wall && isWallPath(req.url) ? wall(req, res) : void callback(req, res)));
   app.bot.botInfo ??= await app.bot.telegram.getMe();
   await new Promise<void>((resolve) => server.listen(webhook.port, resolve));
   await app.bot.telegram.setWebhook(webhook.url, {

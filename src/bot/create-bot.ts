@@ -7,6 +7,7 @@ import { createFallbackFeature } from './features/fallback.ts';
 import { createProgressFeature } from './features/progress.ts';
 import { createTaskFeature } from './features/task.ts';
 import { createWallFeature } from './features/wall.ts';
+import { createWallPageFeature } from './features/wallpage.ts';
 import { createHelpFeature } from './features/help.ts';
 import { createInviteFeature } from './features/invite.ts';
 import { createLangFeature } from './features/lang.ts';
@@ -59,6 +60,7 @@ export function createBot(deps: BotDeps, options: BotOptions): { bot: Telegraf<B
     createProgressFeature(deps),
     createTaskFeature(deps),
     createWallFeature(deps),
+    createWallPageFeature(deps),
     createAgendaFeature(deps),
     createSummaryFeature(deps),
     createScheduleFeature(deps),

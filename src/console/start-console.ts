@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createApp, loadSeedUnits } from '../app.ts';
@@ -15,6 +16,9 @@ import { backupAction } from './backup-action.ts';
 import { htmlToText } from '../text/html.ts';
 import { translator } from '../text/i18n.ts';
 import { runReminders } from '../schedule/jobs/run-reminders.ts';
+import { wallPageUrl } from '../bot/features/wallpage.ts';
+import { hashToken } from '../web/wall-access.ts';
+import { WALL_SERVICE } from '../web/wall-service.ts';
 
 export const CONSOLE_DIR_NAME = 'console-demo';
 
@@ -28,6 +32,7 @@ export async function startConsole(config: Config, logger: Logger): Promise<void
   const consoleConfig: Config = { ...config, dataDir, adminIds: [] };
   const app = await createApp(consoleConfig, { clock: systemClock, logger, token: '1:console', store });
   try {
+    await serveWallPage(app, consoleConfig, (text) => process.stdout.write(text + '\n'));
     const metricsFile = await setupMetricsConsole(app, (text) => process.stdout.write(text + '\n'));
     const backup = backupAction({ dataDir, keep: config.backupKeep, now: () => app.deps.clock.now(), t: translator(config.defaultLang), write: (html) => process.stdout.write(htmlToText(html) + '\n') });
     await runConsole(app, { input: process.stdin, output: process.stdout, dataDir, actions: [...digestActions(app, config.timeZone), backup, reminderAction(app, consoleConfig, logger), metricsFile] });
@@ -56,4 +61,14 @@ function reminderAction(app: App, config: Config, logger: Logger): ConsoleAction
       if (sender) await runReminders({ store: app.store, sender, clock: app.deps.clock, config, logger });
     },
   };
+}
+
+/** With WALL_PORT set, the console serves the lobby page too, and prints a working link to it. */
+async function serveWallPage(app: App, config: Config, write: (text: string) => void): Promise<void> {
+  const service = app.services.find((s) => s.name === WALL_SERVICE);
+  if (!service || !config.wall) return;
+  await service.start();
+  const token = randomBytes(18).toString('base64url');
+  await app.store.wallPage.addLink({ id: 'console', hash: hashToken(token), createdBy: 0, createdAt: app.deps.clock.now().toISOString() });
+  write(htmlToText(translator(config.defaultLang)('wallpage.console', { url: wallPageUrl(config.wall.url, undefined, token) })));
 }

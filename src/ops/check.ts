@@ -11,6 +11,7 @@ import { METRICS_DOC } from '../store/metrics-store.ts';
 import { ORG_DOC } from '../store/org-store.ts';
 import { REMINDER_DOC, TASK_DOC } from '../store/task-store.ts';
 import { LEDGER_DOC } from '../store/update-ledger.ts';
+import { WALLPAGE_DOC } from '../store/wallpage-store.ts';
 import { formatBytes, isDataEntry, lastBackup } from './backup.ts';
 
 export interface CheckLine {
@@ -32,6 +33,7 @@ export const KNOWN_DOCS: Record<string, number> = {
   'reminders.json': REMINDER_DOC.version,
   'calendar.json': CALENDAR_DOC.version,
   'meetings.json': MEETING_DOC.version,
+  'wallpage.json': WALLPAGE_DOC.version,
 };
 
 const TAIL_BYTES = 64 * 1024;

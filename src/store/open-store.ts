@@ -12,11 +12,12 @@ import { createMeetingRepo, MEETING_DOC } from './meeting-store.ts';
 import { CALENDAR_DOC, createCalendarRepo, loadShippedCalendar } from './calendar-store.ts';
 import { createDeliveryRepo, DELIVERY_DOC } from './delivery-store.ts';
 import { createMetricsRepo, METRICS_DOC } from './metrics-store.ts';
-import type { AgendaRepo, AuditEntry, CalendarRepo, MeetingRepo, AuditRepo, DeliveryRepo, MetricsRepo, OrgRepo, ProgressRepo, ReminderLog, TaskRepo, UpdateLedger } from './ports.ts';
+import type { AgendaRepo, AuditEntry, CalendarRepo, MeetingRepo, AuditRepo, DeliveryRepo, MetricsRepo, OrgRepo, ProgressRepo, ReminderLog, TaskRepo, UpdateLedger, WallPageRepo } from './ports.ts';
 import { createUpdateLedger, LEDGER_DOC } from './update-ledger.ts';
 import { MemoryEventLog, openProgressRepo } from './progress-store.ts';
 import { createReminderLog, createTaskRepo, REMINDER_DOC, TASK_DOC } from './task-store.ts';
 import type { ProgressEvent } from '../domain/progress/types.ts';
+import { createWallPageRepo, WALLPAGE_DOC } from './wallpage-store.ts';
 
 export interface Store {
   /** Undefined for the in-memory store. */
@@ -32,6 +33,7 @@ export interface Store {
   reminders: ReminderLog;
   calendar: CalendarRepo;
   meetings: MeetingRepo;
+  wallPage: WallPageRepo;
   close(): Promise<void>;
 }
 
@@ -78,6 +80,7 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
     const reminders = createReminderLog(await JsonDoc.openFile(join(dataDir, 'reminders.json'), REMINDER_DOC));
     const calendar = createCalendarRepo(await JsonDoc.openFile(join(dataDir, 'calendar.json'), CALENDAR_DOC), options.seedCalendar ?? (await loadShippedCalendar()));
     const meetings = createMeetingRepo(await JsonDoc.openFile(join(dataDir, 'meetings.json'), MEETING_DOC));
+    const wallPage = createWallPageRepo(await JsonDoc.openFile(join(dataDir, 'wallpage.json'), WALLPAGE_DOC));
     const deliveries = createDeliveryRepo(deliveryDoc);
     const org = withDeliveriesFollowing(createOrgRepo(orgDoc), deliveries);
     await seed(org, options.seedUnits);
@@ -94,6 +97,7 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
       reminders,
       calendar,
       meetings,
+      wallPage,
       async close() {
         await auditLog.close();
         await progress.close();
@@ -125,6 +129,7 @@ export async function openMemoryStore(options: StoreOptions = {}): Promise<Store
     reminders: createReminderLog(await JsonDoc.openMemory(REMINDER_DOC)),
     calendar: createCalendarRepo(await JsonDoc.openMemory(CALENDAR_DOC), options.seedCalendar),
     meetings: createMeetingRepo(await JsonDoc.openMemory(MEETING_DOC)),
+    wallPage: createWallPageRepo(await JsonDoc.openMemory(WALLPAGE_DOC)),
     close: async () => {},
   };
 }

@@ -192,3 +192,24 @@ export interface MeetingRepo {
   setAttendance(unit: string, week: string, attendance: Attendance): Promise<void>;
   setNextOrdinal(unit: string, year: number, ordinal: number): Promise<void>;
 }
+
+/** A secret link to the wall page: only its SHA-256 is stored, so the file gives no working link away. */
+export interface WallLink {
+  id: string;
+  /** hex SHA-256 of the token in the URL. */
+  hash: string;
+  /** Undefined: the court's page and every unit's page. */
+  unit?: string;
+  createdBy: number;
+  createdAt: string;
+}
+
+/** wallpage.json: links to the lobby page and whether the figures-only board is public. */
+export interface WallPageRepo {
+  links(): readonly WallLink[];
+  isPublic(): boolean;
+  addLink(link: WallLink): Promise<void>;
+  /** Removes the links of one unit (undefined: every link); returns how many. */
+  revoke(unit: string | undefined): Promise<number>;
+  setPublic(on: boolean): Promise<void>;
+}

@@ -29,7 +29,9 @@ export async function tempDataDir(): Promise<string> {
  * The real Telegraf instance, long polling a fake Bot API on 127.0.0.1, with a temp data
  * directory and a clock the test controls.
  */
-export async function startHarness(options: { env?: Record<string, string>; dataDir?: string; now?: string; fake?: FakeTelegram } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { env?: Record<string, string>; dataDir?: string; now?: string; fake?: FakeTelegram; wallRefreshMs?: number } = {},
+): Promise<Harness> {
   const fake = options.fake ?? (await FakeTelegram.start());
   const dataDir = options.dataDir ?? (await tempDataDir());
   const config = parseConfig({
@@ -41,7 +43,7 @@ export async function startHarness(options: { env?: Record<string, string>; data
   });
   const clock = createFixedClock(options.now ?? '2024-09-02T00:00:00Z');
   let codes = 0;
-  const app = await createApp(config, { clock, logger: silentLogger, token: fake.token, newCode: () => `invite-code-${++codes}` });
+  const app = await createApp(config, { clock, logger: silentLogger, token: fake.token, newCode: () => `invite-code-${++codes}`, wallRefreshMs: options.wallRefreshMs });
   const launched = app.bot.launch();
   await fake.waitFor(() => fake.callsOf('getUpdates').length > 0, 5000, 'first getUpdates');
 

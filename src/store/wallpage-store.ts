@@ -1,0 +1,30 @@
+import { JsonDoc, type DocSpec } from './json-doc.ts';
+import type { WallLink, WallPageRepo } from './ports.ts';
+
+export interface WallPageDoc {
+  schemaVersion: number;
+  public: boolean;
+  links: WallLink[];
+}
+
+export const WALLPAGE_DOC: DocSpec<WallPageDoc> = {
+  name: 'wallpage',
+  version: 1,
+  defaults: () => ({ schemaVersion: 1, public: false, links: [] }),
+};
+
+export function createWallPageRepo(doc: JsonDoc<WallPageDoc>): WallPageRepo {
+  return {
+    links: () => doc.data.links,
+    isPublic: () => doc.data.public,
+    addLink: (link) => doc.update((d) => void d.links.push(link)),
+    async revoke(unit) {
+      const before = doc.data.links.length;
+      await doc.update((d) => {
+        d.links = unit === undefined ? [] : d.links.filter((l) => l.unit !== unit);
+      });
+      return before - doc.data.links.length;
+    },
+    setPublic: (on) => doc.update((d) => void (d.public = on)),
+  };
+}
