@@ -21,7 +21,8 @@ export async function startWallHarness(options: { wallRefreshMs?: number } = {})
   await seedDemoOrg(h.app.store, h.clock);
   await seedDemoMetrics(h.app.store, h.clock);
   await seedDemoProgress(h.app.store, h.clock, h.app.deps.config.timeZone);
-  const server: Server = createServer(h.app.wallHandler!);
+  if (!h.app.wallHandler) throw new Error('WALL_PORT is set, so the app has a wall handler');
+  const server: Server = createServer(h.app.wallHandler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const say = async (text: string) => (await h.say(ADMIN, text)).map((m) => m.plain).join('\n');
