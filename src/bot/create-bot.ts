@@ -71,7 +71,7 @@ export function createBot(deps: BotDeps, options: BotOptions): { bot: Telegraf<B
   for (const feature of [...open, ...gated]) commands.push(...feature.commands);
 
   bot.use(dedupeUpdates(deps.store.updates), identify(deps));
-  bot.use(createRouter(open), accessGate(), createRouter(gated));
+  bot.use(createRouter(open), accessGate(), createRouter(gated, { enforceRoles: true }));
   bot.use(fallback.composer);
   bot.catch(createErrorHandler(deps.logger, deps.config));
   return { bot, commands };

@@ -1,6 +1,7 @@
 import { Composer, type MiddlewareFn } from 'telegraf';
 import type { BotContext } from './context.ts';
 import type { Feature, UpdateKind } from './feature.ts';
+import { requireRole } from './middleware/guards.ts';
 
 /** `cmd` for `/cmd` or `/cmd@thisbot` at the start of a text message; null for `/cmd@otherbot`. */
 function commandOf(text: string, botUsername: string): string | null | undefined {
@@ -30,13 +31,19 @@ function routeOf(ctx: BotContext): { command: string } | { kind: UpdateKind } {
  * feature that declares it, any other update to the features that react to its kind.
  * Walking every feature's middleware for every update cost more than the answer itself
  * (telegraf composes each step as a chain of promises).
+ *
+ * With `enforceRoles` (the features behind the access gate) a command first meets the role
+ * its CommandSpec declares: the spec is the one place a command's role is written, for /help,
+ * the menus and the check alike.
  */
-export function createRouter(features: Feature[]): MiddlewareFn<BotContext> {
+export function createRouter(features: Feature[], options: { enforceRoles?: boolean } = {}): MiddlewareFn<BotContext> {
   const chains = new Map<string, MiddlewareFn<BotContext>>();
-  const chain = (key: string, wants: (feature: Feature) => boolean) => {
+  const chain = (key: string, wants: (feature: Feature) => boolean, command?: string) => {
     let composed = chains.get(key);
     if (!composed) {
-      composed = Composer.compose(features.filter(wants).map((f) => f.composer));
+      const spec = options.enforceRoles && command !== undefined ? features.flatMap((f) => f.commands).find((c) => c.command === command) : undefined;
+      const guard = spec ? [requireRole(spec.minRole)] : [];
+      composed = Composer.compose([...guard, ...features.filter(wants).map((f) => f.composer)]);
       chains.set(key, composed);
     }
     return composed;
@@ -45,7 +52,7 @@ export function createRouter(features: Feature[]): MiddlewareFn<BotContext> {
     const route = routeOf(ctx);
     const handler =
       'command' in route
-        ? chain(`/${route.command}`, (f) => f.reactsTo === undefined || f.commands.some((c) => c.command === route.command))
+        ? chain(`/${route.command}`, (f) => f.reactsTo === undefined || f.commands.some((c) => c.command === route.command), route.command)
         : chain(route.kind, (f) => f.reactsTo === undefined || f.reactsTo.includes(route.kind));
     return handler(ctx, next);
   };

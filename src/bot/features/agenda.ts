@@ -6,7 +6,6 @@ import { createMeetingVerbs } from './meeting-verbs.ts';
 import { audit } from '../audit.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
-import { requireRole } from '../middleware/guards.ts';
 import { replyHtml, words } from '../reply.ts';
 import { dayLabel } from '../../render/dates.ts';
 
@@ -29,7 +28,7 @@ export function createAgendaFeature(deps: BotDeps): Feature {
 
   const meetingVerbs = createMeetingVerbs(deps);
 
-  composer.command('agenda', requireRole('staff'), async (ctx) => {
+  composer.command('agenda', async (ctx) => {
     const [verb, ...rest] = words(ctx.payload);
     const text = ctx.payload.trim().slice(verb?.length ?? 0).trim();
     const meetingVerb = verb && Object.hasOwn(meetingVerbs, verb) ? meetingVerbs[verb] : undefined;

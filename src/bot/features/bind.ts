@@ -1,5 +1,5 @@
 import { Composer, type MiddlewareFn } from 'telegraf';
-import { canManageUnit, isRegistered } from '../../domain/access.ts';
+import { canManageUnit, isRegistered, type CommandSpec } from '../../domain/access.ts';
 import { DIGEST_KINDS, findUnit, unitName, type BoundChat, type DigestKind } from '../../domain/org.ts';
 import { audit } from '../audit.ts';
 import type { BotContext, BotDeps } from '../context.ts';
@@ -15,6 +15,16 @@ function defaultSubscriptions(unitKind: string): DigestKind[] {
 const refuseStrangersInPrivate: MiddlewareFn<BotContext> = (ctx, next) =>
   ctx.chatKind === 'private' && !isRegistered(ctx.actor) ? accessGate()(ctx, next) : next();
 
+const COMMANDS: CommandSpec[] = [
+  { command: 'bind', minRole: 'manager', chats: 'group', help: 'menu.bind' },
+  { command: 'unbind', minRole: 'manager', chats: 'group', help: 'menu.unbind' },
+  { command: 'subscribe', minRole: 'manager', chats: 'group', help: 'menu.subscribe' },
+  { command: 'unsubscribe', minRole: 'manager', chats: 'group', help: 'menu.unsubscribe' },
+];
+
+/** Mounted before the gate, so the router does not check roles here: each command checks its spec's, after the chat. */
+const roleOf = (command: string) => requireRole(COMMANDS.find((c) => c.command === command)!.minRole);
+
 /**
  * /bind <unit> and /unbind in a group (admins, or managers of that unit); /subscribe and
  * /unsubscribe adjust which digests the group gets. Mounted before the access gate,
@@ -26,7 +36,7 @@ export function createBindFeature(deps: BotDeps): Feature {
     subs.map((s) => ctx.t(s === 'summary' ? 'subscription.summary' : 'subscription.agenda')).join('、') ||
     ctx.t('subscription.none');
 
-  composer.command('bind', refuseStrangersInPrivate, groupOnly(), requireRole('manager'), async (ctx) => {
+  composer.command('bind', refuseStrangersInPrivate, groupOnly(), roleOf('bind'), async (ctx) => {
     const [query] = words(ctx.payload);
     if (query === undefined) return void (await replyHtml(ctx, ctx.t('bind.usage')));
     const unit = findUnit(deps.store.org.units(), query);
@@ -48,7 +58,7 @@ export function createBindFeature(deps: BotDeps): Feature {
     await replyHtml(ctx, ctx.t('bind.done', { unit: unitName(unit, ctx.lang), subscriptions: subscriptionText(ctx, chat.subscriptions) }));
   });
 
-  composer.command('unbind', refuseStrangersInPrivate, groupOnly(), requireRole('manager'), async (ctx) => {
+  composer.command('unbind', refuseStrangersInPrivate, groupOnly(), roleOf('unbind'), async (ctx) => {
     const bound = deps.store.org.chat(ctx.chat.id);
     if (!bound) return void (await replyHtml(ctx, ctx.t('bind.notBound')));
     if (!canManageUnit(ctx.actor, bound.unit)) return void (await replyHtml(ctx, ctx.t('bind.notYourUnit')));
@@ -58,7 +68,7 @@ export function createBindFeature(deps: BotDeps): Feature {
   });
 
   for (const verb of ['subscribe', 'unsubscribe'] as const) {
-    composer.command(verb, refuseStrangersInPrivate, groupOnly(), requireRole('manager'), async (ctx) => {
+    composer.command(verb, refuseStrangersInPrivate, groupOnly(), roleOf(verb), async (ctx) => {
       const bound = deps.store.org.chat(ctx.chat.id);
       if (!bound) return void (await replyHtml(ctx, ctx.t('access.unboundGroup')));
       if (!canManageUnit(ctx.actor, bound.unit)) return void (await replyHtml(ctx, ctx.t('bind.notYourUnit')));
@@ -76,12 +86,7 @@ export function createBindFeature(deps: BotDeps): Feature {
 
   return {
     name: 'bind',
-    commands: [
-      { command: 'bind', minRole: 'manager', chats: 'group', help: 'menu.bind' },
-      { command: 'unbind', minRole: 'manager', chats: 'group', help: 'menu.unbind' },
-      { command: 'subscribe', minRole: 'manager', chats: 'group', help: 'menu.subscribe' },
-      { command: 'unsubscribe', minRole: 'manager', chats: 'group', help: 'menu.unsubscribe' },
-    ],
+    commands: COMMANDS,
     composer,
     reactsTo: [],
   };

@@ -4,14 +4,13 @@ import { findPeriod } from '../../domain/metrics/period.ts';
 import { COURT_UNIT, METRIC_GROUPS } from '../../domain/metrics/types.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
-import { requireRole } from '../middleware/guards.ts';
 import { renderBoard } from '../../render/board.ts';
 import { replyHtml } from '../reply.ts';
 
 /** /board [period]: the court's board indicators (catalog flag `board`), grouped, marked ✅/⚠️. */
 export function createBoardFeature(deps: BotDeps): Feature {
   const composer = new Composer<BotContext>();
-  composer.command('board', requireRole('staff'), async (ctx) => {
+  composer.command('board', async (ctx) => {
     const board = deps.store.metrics.catalog().filter((def) => def.board);
     const codes = new Set(board.map((def) => def.code));
     const asked = findPeriod(ctx.payload, deps.clock.now(), deps.config.timeZone)?.period;

@@ -5,7 +5,6 @@ import { localTime } from '../../domain/time.ts';
 import { audit } from '../audit.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
-import { requireRole } from '../middleware/guards.ts';
 import { replyHtml } from '../reply.ts';
 
 /** A JSON file sent to the bot is a calendar year when it has holidays and workdays (else a metric catalog). */
@@ -26,7 +25,7 @@ export async function importCalendarFile(deps: BotDeps, ctx: BotContext, value: 
 /** /calendar: the years the schedules follow, where they come from, and a warning for a missing year. */
 export function createCalendarFeature(deps: BotDeps): Feature {
   const composer = new Composer<BotContext>();
-  composer.command('calendar', requireRole('staff'), async (ctx) => {
+  composer.command('calendar', async (ctx) => {
     const years = deps.store.calendar.years();
     const sep = ctx.lang === 'zh' ? '、' : ', ';
     const lines = [ctx.t('calendar.title')];

@@ -39,7 +39,7 @@ export async function importCatalogFile(deps: BotDeps, ctx: BotContext, bytes: B
 /** /catalog: list and show for staff; set, board, add and alias for admins and managers (audited). */
 export function createCatalogFeature(deps: BotDeps): Feature {
   const composer = new Composer<BotContext>();
-  composer.command('catalog', requireRole('staff'), privateOnly(), async (ctx) => {
+  composer.command('catalog', privateOnly(), async (ctx) => {
     const [sub = '', ...args] = words(ctx.payload);
     const repo = deps.store.metrics;
     if (sub === '' || sub === 'list') return void (await replyHtml(ctx, renderCatalogList(ctx.lang, deps.store.metrics.catalog())));

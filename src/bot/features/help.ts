@@ -3,14 +3,12 @@ import { commandsFor, effectiveRole, type CommandSpec } from '../../domain/acces
 import type { MessageKey } from '../../text/i18n.ts';
 import type { BotContext } from '../context.ts';
 import type { Feature } from '../feature.ts';
-import { requireRole } from '../middleware/guards.ts';
 import { replyHtml } from '../reply.ts';
 
 /** /help lists only what the user's role may do, here. */
 export function createHelpFeature(allCommands: () => CommandSpec[]): Feature {
   const composer = new Composer<BotContext>();
-  // In a bound group the gate lets strangers through: they get the refusal, not a role they do not have.
-  composer.help(requireRole('staff'), async (ctx) => {
+  composer.help(async (ctx) => {
     const role = effectiveRole(ctx.actor) ?? 'staff';
     const lines = commandsFor(allCommands(), ctx.actor, ctx.chatKind)
       .filter((spec) => spec.command !== 'start')

@@ -5,7 +5,7 @@ import { ROLES, unitName, type Role } from '../../domain/org.ts';
 import { audit } from '../audit.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
-import { privateOnly, requireRole } from '../middleware/guards.ts';
+import { privateOnly } from '../middleware/guards.ts';
 import { replyHtml, words } from '../reply.ts';
 
 function parseInviteArgs(args: string[]): { role: Role; unit?: string } | undefined {
@@ -22,7 +22,7 @@ function parseInviteArgs(args: string[]): { role: Role; unit?: string } | undefi
 /** /invite [role] [unit]: a one-time, expiring deep link https://t.me/<bot>?start=<code>. */
 export function createInviteFeature(deps: BotDeps): Feature {
   const composer = new Composer<BotContext>();
-  composer.command('invite', requireRole('manager'), privateOnly(), async (ctx) => {
+  composer.command('invite', privateOnly(), async (ctx) => {
     const parsed = parseInviteArgs(words(ctx.payload));
     if (!parsed) {
       await replyHtml(ctx, ctx.t('invite.usage'));

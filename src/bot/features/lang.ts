@@ -3,13 +3,11 @@ import { parseLang } from '../../domain/language.ts';
 import { translator } from '../../text/i18n.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
-import { requireRole } from '../middleware/guards.ts';
 import { replyHtml } from '../reply.ts';
 
 export function createLangFeature(deps: BotDeps): Feature {
   const composer = new Composer<BotContext>();
-  // requireRole: in a bound group the access gate lets anyone through; a stranger must not get a record.
-  composer.command('lang', requireRole('staff'), async (ctx) => {
+  composer.command('lang', async (ctx) => {
     const lang = parseLang(ctx.payload);
     if (!lang) {
       await replyHtml(ctx, ctx.t('lang.usage'));

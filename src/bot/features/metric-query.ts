@@ -23,7 +23,7 @@ function addressedText(ctx: BotContext, text: string): string | undefined {
 /** /metric <name> [period] [unit], plain-text questions such as `终本率` or `8月 到位率`, and the suggestion buttons. */
 export function createMetricQueryFeature(deps: BotDeps): Feature {
   const composer = new Composer<BotContext>();
-  composer.command('metric', requireRole('staff'), (ctx) => withMetric(deps, ctx, ctx.payload, queryContext(deps), 'mq', answerMetric));
+  composer.command('metric', (ctx) => withMetric(deps, ctx, ctx.payload, queryContext(deps), 'mq', answerMetric));
   composer.use(suggestionButtons(deps, 'mq', answerMetric));
   composer.on(message('text'), async (ctx, next) => {
     const text = addressedText(ctx, ctx.message.text);

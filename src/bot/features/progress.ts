@@ -102,7 +102,7 @@ export function createProgressFeature(deps: BotDeps): Feature {
     await remove(ctx, target);
   };
 
-  composer.command('progress', requireRole('staff'), async (ctx) => {
+  composer.command('progress', async (ctx) => {
     const [first, second] = words(ctx.payload);
     if (first === 'remove') return removeById(ctx, second ?? '');
     await record(ctx, ctx.payload, 'command', ctx.chat.id, ctx.message.message_id);
@@ -141,7 +141,7 @@ export function createProgressFeature(deps: BotDeps): Feature {
     await answer(ctx, ctx.t('progress.edited', { id: target.id }), edited.message_id);
   });
 
-  composer.command('undo', requireRole('staff'), async (ctx) => {
+  composer.command('undo', async (ctx) => {
     const [arg] = words(ctx.payload);
     if (arg !== undefined) return removeById(ctx, arg);
     const since = new Date(deps.clock.now().getTime() - UNDO_WINDOW_MS).toISOString();

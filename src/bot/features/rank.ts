@@ -5,7 +5,6 @@ import type { MetricQuery } from '../../domain/metrics/query.ts';
 import { COURT_UNIT, type MetricDef } from '../../domain/metrics/types.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
-import { requireRole } from '../middleware/guards.ts';
 import { renderRank } from '../../render/rank.ts';
 import { replyHtml } from '../reply.ts';
 import { queryContext } from './metric-query.ts';
@@ -34,7 +33,7 @@ async function answerRank(deps: BotDeps, ctx: BotContext, def: MetricDef, query:
 /** /rank <name> [period]: the court's imported rank among the city's courts, and its units ordered on the indicator. */
 export function createRankFeature(deps: BotDeps): Feature {
   const composer = new Composer<BotContext>();
-  composer.command('rank', requireRole('staff'), (ctx) => withMetric(deps, ctx, ctx.payload, queryContext(deps), 'mr', answerRank));
+  composer.command('rank', (ctx) => withMetric(deps, ctx, ctx.payload, queryContext(deps), 'mr', answerRank));
   composer.use(suggestionButtons(deps, 'mr', answerRank));
   return { name: 'rank', commands: [{ command: 'rank', minRole: 'staff', chats: 'any', help: 'menu.rank' }], composer, reactsTo: ['callback'] };
 }

@@ -5,7 +5,7 @@ import { defaultCron, isValidCron } from '../../schedule/cron.ts';
 import { audit } from '../audit.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
-import { groupOnly, requireRole } from '../middleware/guards.ts';
+import { groupOnly } from '../middleware/guards.ts';
 import { replyHtml, words } from '../reply.ts';
 
 /** /schedule in a bound group: shows its digest times; managers of the unit and admins change them. */
@@ -16,7 +16,7 @@ export function createScheduleFeature(deps: BotDeps): Feature {
     return own ? ctx.t('schedule.custom', { cron: own }) : ctx.t('schedule.default', { cron: defaultCron(deps.config, kind) });
   };
 
-  composer.command('schedule', groupOnly(), requireRole('staff'), async (ctx) => {
+  composer.command('schedule', groupOnly(), async (ctx) => {
     const bound = ctx.boundChat;
     if (!bound) return void (await replyHtml(ctx, ctx.t('access.unboundGroup')));
     const [kind, ...rest] = words(ctx.payload);

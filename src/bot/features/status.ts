@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { Composer } from 'telegraf';
-import { requireRole } from '../middleware/guards.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
 import { periodLabel } from '../../render/dates.ts';
@@ -21,7 +20,7 @@ export function createStatusFeature(deps: BotDeps): Feature {
   const version = (JSON.parse(readFileSync(PACKAGE_FILE, 'utf8')) as { version: string }).version;
   const createdAt = deps.clock.now();
 
-  composer.command('status', requireRole('admin'), async (ctx) => {
+  composer.command('status', async (ctx) => {
     const now = deps.clock.now();
     const when = (d: Date | string | undefined) => (d ? new Date(d).toLocaleString('sv-SE', { timeZone: deps.config.timeZone }).slice(0, 16) : ctx.t('status.never'));
     const lines = [ctx.t('status.title'), ctx.t('status.version', { version, uptime: uptime(ctx.t, now.getTime() - (deps.digests?.startedAt() ?? createdAt).getTime()), zone: deps.config.timeZone })];

@@ -4,7 +4,6 @@ import { hasRole } from '../../domain/access.ts';
 import { audit } from '../audit.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
-import { requireRole } from '../middleware/guards.ts';
 import { formatPeriod } from '../../render/period.ts';
 import { replyHtml, words } from '../reply.ts';
 
@@ -14,7 +13,7 @@ const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 export function createSummaryFeature(deps: BotDeps): Feature {
   const composer = new Composer<BotContext>();
 
-  composer.command('summary', requireRole('staff'), async (ctx) => {
+  composer.command('summary', async (ctx) => {
     const [verb, ...args] = words(ctx.payload);
     const explicit = args.find((a) => PERIOD.test(a));
     const force = args.includes('force');

@@ -9,7 +9,6 @@ import { html } from '../../text/html.ts';
 import { audit } from '../audit.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
-import { requireRole } from '../middleware/guards.ts';
 import { addMilestone } from './task-milestone.ts';
 import { replyHtml, words } from '../reply.ts';
 import { renderOwners, renderTaskHistory, renderTaskList, renderUnit, type RenderContext } from '../../render/progress.ts';
@@ -144,7 +143,7 @@ export function createTaskFeature(deps: BotDeps): Feature {
     return replyHtml(ctx, renderTaskHistory(renderer(ctx), view));
   };
 
-  composer.command('task', requireRole('staff'), async (ctx) => {
+  composer.command('task', async (ctx) => {
     const [verb, ...rest] = words(ctx.payload);
     const code = parseItemCode(verb ?? '');
     if (code) return void (await show(ctx, code));

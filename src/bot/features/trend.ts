@@ -8,7 +8,6 @@ import type { MetricQuery } from '../../domain/metrics/query.ts';
 import { COURT_UNIT, type MetricDef } from '../../domain/metrics/types.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
-import { requireRole } from '../middleware/guards.ts';
 import { formatPeriodSpan } from '../../render/period.ts';
 import { replyHtml } from '../reply.ts';
 import { buildTrendChartSpec } from '../../render/trend-chart.ts';
@@ -37,7 +36,7 @@ async function answerTrend(deps: BotDeps, ctx: BotContext, def: MetricDef, query
 /** /trend <name> [unit]: a PNG line chart of the last twelve periods, titled in the chart and in the caption. */
 export function createTrendFeature(deps: BotDeps): Feature {
   const composer = new Composer<BotContext>();
-  composer.command('trend', requireRole('staff'), (ctx) => withMetric(deps, ctx, ctx.payload, queryContext(deps), 'mt', answerTrend));
+  composer.command('trend', (ctx) => withMetric(deps, ctx, ctx.payload, queryContext(deps), 'mt', answerTrend));
   composer.use(suggestionButtons(deps, 'mt', answerTrend));
   return { name: 'trend', commands: [{ command: 'trend', minRole: 'staff', chats: 'any', help: 'menu.trend' }], composer, reactsTo: ['callback'] };
 }

@@ -35,7 +35,7 @@ export function createUnitsFeature(deps: BotDeps): Feature {
     await replyHtml(ctx, ctx.t('unit.saved', { code, name: unitName(unit, ctx.lang) }));
   };
 
-  composer.command('unit', requireRole('staff'), async (ctx) => {
+  composer.command('unit', async (ctx) => {
     const [verb, ...rest] = words(ctx.payload);
     if (verb === undefined || verb === 'list') return list(ctx);
     if (verb === 'add') return requireRole('admin')(ctx, () => add(ctx, rest));

@@ -3,7 +3,7 @@ import { ROLES, unitName, type Role, type StaffMember } from '../../domain/org.t
 import { audit } from '../audit.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
-import { privateOnly, requireRole } from '../middleware/guards.ts';
+import { privateOnly } from '../middleware/guards.ts';
 import { replyHtml, words } from '../reply.ts';
 
 type Change = { kind: 'role'; role: Role } | { kind: 'units'; units: string[] } | { kind: 'active'; active: boolean };
@@ -70,7 +70,7 @@ export function createUsersFeature(deps: BotDeps): Feature {
     await replyHtml(ctx, reply);
   };
 
-  composer.command('users', requireRole('admin'), privateOnly(), async (ctx) => {
+  composer.command('users', privateOnly(), async (ctx) => {
     const [verb, idText, ...rest] = words(ctx.payload);
     if (verb === undefined) return list(ctx);
     const change = parseChange(verb, rest);

@@ -5,7 +5,6 @@ import { parseWeekArg, weekOf, type WeekRange } from '../../domain/progress/week
 import { localDate } from '../../domain/time.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
-import { requireRole } from '../middleware/guards.ts';
 import { replyHtml, words } from '../reply.ts';
 import { renderMine, renderWall, type RenderContext } from '../../render/progress.ts';
 
@@ -18,7 +17,7 @@ export function createWallFeature(deps: BotDeps): Feature {
   const { store, config, clock } = deps;
   const renderer = (ctx: BotContext): RenderContext => ({ t: ctx.t, lang: ctx.lang, units: store.org.units(), members: store.org.members() });
 
-  composer.command('wall', requireRole('staff'), async (ctx) => {
+  composer.command('wall', async (ctx) => {
     let unitCode: string | undefined;
     let week: WeekRange | undefined;
     for (const arg of words(ctx.payload)) {
@@ -36,7 +35,7 @@ export function createWallFeature(deps: BotDeps): Feature {
     await replyHtml(ctx, renderWall(renderer(ctx), view));
   });
 
-  composer.command('mine', requireRole('staff'), async (ctx) => {
+  composer.command('mine', async (ctx) => {
     const now = clock.now();
     const updates = await store.progress.between(new Date(now.getTime() - MINE_LOOKBACK_DAYS * 86_400_000));
     const view = buildMine({
