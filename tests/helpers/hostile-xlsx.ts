@@ -147,17 +147,26 @@ export function hugeSharedStrings(mb = 730): Promise<Buffer> {
   );
 }
 
+const COUNTS = ['enf_cases_received', 'enf_first_cases', 'enf_resumed_cases', 'enf_cases_closed', 'enf_cases_pending'];
+const UNITS = ['court', 'filing', 'criminal', 'civil1', 'civil2', 'admin_div', 'devzone', 'envres', 'enforcement', 'tmo', 'branch_civil', 'branch_enf'];
+
+/** Row `i` of an ordinary big import: distinct (indicator, unit, month) from 2000-01 on, all valid. */
+export function ordinaryRow(i: number): [string, string, string, number] {
+  const month = Math.floor(i / (COUNTS.length * UNITS.length));
+  return [COUNTS[i % COUNTS.length]!, UNITS[Math.floor(i / COUNTS.length) % UNITS.length]!, `${2000 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`, i % 500];
+}
+
 /** A well-formed file of `rows` data rows of real figures, for timing an ordinary big import. */
 export function ordinaryRows(rows = 20_000): Promise<Buffer> {
-  const metrics = ['执行收案数', '执行结案数', '首执案件数'];
+  const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
   return buildZip(
     skeleton(function* () {
-      yield `<worksheet ${NS}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>指标</t></is></c><c r="B1" t="inlineStr"><is><t>单位</t></is></c><c r="C1" t="inlineStr"><is><t>期间</t></is></c><c r="D1" t="inlineStr"><is><t>数值</t></is></c></row>`;
+      yield `<worksheet ${NS}><sheetData><row r="1">${cell('A1', '指标')}${cell('B1', '单位')}${cell('C1', '期间')}${cell('D1', '数值')}</row>`;
       let batch = '';
       for (let i = 0; i < rows; i++) {
         const r = i + 2;
-        const period = `${2000 + Math.floor(i / 36)}-${String((Math.floor(i / 3) % 12) + 1).padStart(2, '0')}`;
-        batch += `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>${metrics[i % 3]}</t></is></c><c r="B${r}" t="inlineStr"><is><t>本院</t></is></c><c r="C${r}" t="inlineStr"><is><t>${period}</t></is></c><c r="D${r}"><v>${i % 500}</v></c></row>`;
+        const [metric, unit, period, value] = ordinaryRow(i);
+        batch += `<row r="${r}">${cell(`A${r}`, metric)}${cell(`B${r}`, unit)}${cell(`C${r}`, period)}<c r="D${r}"><v>${value}</v></c></row>`;
         if (batch.length > 1 << 20) {
           yield batch;
           batch = '';
