@@ -14,6 +14,10 @@ export interface Config {
   adminIds: number[];
   weeklyAgendaCron: string;
   monthlySummaryCron: string;
+  /** 季度质效会商, 半年初评, 年终总评 (subscription `review`). */
+  quarterlyReviewCron: string;
+  halfYearReviewCron: string;
+  yearReviewCron: string;
   reminderCron: string;
   backupCron: string;
   backupKeep: number;
@@ -146,6 +150,9 @@ export function parseConfig(env: Env): Config {
     adminIds: parseIdList('ADMIN_IDS', read(env, 'ADMIN_IDS')),
     weeklyAgendaCron: parseCron('WEEKLY_AGENDA_CRON', read(env, 'WEEKLY_AGENDA_CRON') ?? '0 8 * * 1'),
     monthlySummaryCron: parseCron('MONTHLY_SUMMARY_CRON', read(env, 'MONTHLY_SUMMARY_CRON') ?? '0 9 1 * *'),
+    quarterlyReviewCron: parseCron('QUARTERLY_REVIEW_CRON', read(env, 'QUARTERLY_REVIEW_CRON') ?? '0 9 5 1,4,7,10 *'),
+    halfYearReviewCron: parseCron('HALF_YEAR_REVIEW_CRON', read(env, 'HALF_YEAR_REVIEW_CRON') ?? '0 9 5 7 *'),
+    yearReviewCron: parseCron('YEAR_REVIEW_CRON', read(env, 'YEAR_REVIEW_CRON') ?? '0 9 5 1 *'),
     reminderCron: parseCron('REMINDER_CRON', read(env, 'REMINDER_CRON') ?? '0 16 * * 5'),
     backupCron: parseCron('BACKUP_CRON', read(env, 'BACKUP_CRON') ?? '30 2 * * *'),
     backupKeep: parseInteger('BACKUP_KEEP', read(env, 'BACKUP_KEEP') ?? '14', 1, 365),

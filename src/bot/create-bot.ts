@@ -23,6 +23,7 @@ import { createRankFeature } from './features/rank.ts';
 import { createTrendFeature } from './features/trend.ts';
 import { createAgendaFeature } from './features/agenda.ts';
 import { createCalendarFeature } from './features/calendar.ts';
+import { createReviewFeature } from './features/review.ts';
 import { createScheduleFeature } from './features/schedule.ts';
 import { createStatusFeature } from './features/status.ts';
 import { createSummaryFeature } from './features/summary.ts';
@@ -65,6 +66,7 @@ export function createBot(deps: BotDeps, options: BotOptions): { bot: Telegraf<B
     createSummaryFeature(deps),
     createScheduleFeature(deps),
     createCalendarFeature(deps),
+    createReviewFeature(deps),
     createStatusFeature(deps),
   ];
   const fallback = createFallbackFeature();

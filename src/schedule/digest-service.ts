@@ -8,6 +8,7 @@ import type { Clock } from './clock.ts';
 import { createDigestSources } from './digest-sources.ts';
 import { createDigestRunner, type DigestJobDeps, type DigestReport, type DigestRunOptions } from './jobs/digests.ts';
 import { chatCron, parseCron } from './cron.ts';
+import { runReviews } from './jobs/reviews.ts';
 import { createScheduler, type JobStatus } from './scheduler.ts';
 import { createSender } from './sender.ts';
 import type { Sender } from './sender-port.ts';
@@ -55,6 +56,7 @@ export function createDigestControl(options: DigestServiceOptions): DigestContro
     runDigest: (kind, runOptions) => runner.run(kind, runOptions),
     idle: () => runner.idle(),
     ...(options.runReminders ? { runReminders: options.runReminders } : {}),
+    runReviews: (now) => runner.idle().then(() => runReviews({ config, store, sender, logger }, now)),
   });
   return {
     run: (kind, runOptions = {}) => runner.run(kind, { now: clock.now(), trigger: 'manual', ...runOptions }),

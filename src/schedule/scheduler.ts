@@ -22,6 +22,8 @@ export interface SchedulerDeps {
   runDigest(kind: DigestKind, options: DigestRunOptions): Promise<DigestReport>;
   /** The progress feature's reminder job, when there is one. */
   runReminders?: (now: Date) => Promise<unknown>;
+  /** The review digests (quarter, half-year, year); checked by the sweep and at start. */
+  runReviews?: (now: Date) => Promise<unknown>;
   /** Resolves when no digest run is in progress (stop waits for it before the store closes). */
   idle?: () => Promise<void>;
   /** Re-checks every digest this often: per-chat schedules, deferred sends, figures imported late. */
@@ -78,9 +80,14 @@ export function createScheduler(deps: SchedulerDeps): Service & { status(): JobS
     prunedAt = now;
     await deps.deliveries.prune(new Date(now - KEEP_MS).toISOString());
   };
+  const reviews = async () => {
+    if (stopping || !deps.runReviews) return;
+    await deps.runReviews(deps.clock.now()).catch((err: unknown) => logger.error('review run failed', { err }));
+  };
   const sweep = async () => {
     await digest('agenda', 'sweep')();
     await digest('summary', 'sweep')();
+    await reviews();
     if (!stopping) await prune().catch((err: unknown) => logger.error('delivery log prune failed', { err }));
   };
 
@@ -105,7 +112,7 @@ export function createScheduler(deps: SchedulerDeps): Service & { status(): JobS
       prunedAt = 0;
       await prune();
       // Catch-up: whatever fell due while the bot was down goes out now (or is reported if too late).
-      catchUp = digest('agenda', 'start')().then(digest('summary', 'start'));
+      catchUp = digest('agenda', 'start')().then(digest('summary', 'start')).then(reviews);
     },
     async stop() {
       stopping = true;

@@ -33,7 +33,7 @@ const roleOf = (command: string) => requireRole(COMMANDS.find((c) => c.command =
 export function createBindFeature(deps: BotDeps): Feature {
   const composer = new Composer<BotContext>();
   const subscriptionText = (ctx: BotContext, subs: string[]) =>
-    subs.map((s) => ctx.t(s === 'summary' ? 'subscription.summary' : 'subscription.agenda')).join('、') ||
+    subs.map((s) => ctx.t(s === 'summary' ? 'subscription.summary' : s === 'review' ? 'subscription.review' : 'subscription.agenda')).join('、') ||
     ctx.t('subscription.none');
 
   composer.command('bind', refuseStrangersInPrivate, groupOnly(), roleOf('bind'), async (ctx) => {
@@ -73,7 +73,7 @@ export function createBindFeature(deps: BotDeps): Feature {
       if (!bound) return void (await replyHtml(ctx, ctx.t('access.unboundGroup')));
       if (!canManageUnit(ctx.actor, bound.unit)) return void (await replyHtml(ctx, ctx.t('bind.notYourUnit')));
       const [kind] = words(ctx.payload);
-      if (!(DIGEST_KINDS as readonly (string | undefined)[]).includes(kind)) {
+      if (![...DIGEST_KINDS, 'review'].includes(kind ?? '')) {
         return void (await replyHtml(ctx, ctx.t('subscribe.usage')));
       }
       const others = bound.subscriptions.filter((s) => s !== kind);
