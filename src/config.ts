@@ -27,6 +27,8 @@ export interface Config {
   logLevel: LogLevel;
   /** Units whose managers import figures for the whole court and every unit (the trial-management office). */
   importAllUnits: string[];
+  /** The watchdog ends the process when its event loop has been blocked this long. */
+  watchdogSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -160,5 +162,6 @@ export function parseConfig(env: Env): Config {
     wall: parseWall(env),
     logLevel: parseChoice('LOG_LEVEL', read(env, 'LOG_LEVEL') ?? 'info', ['debug', 'info', 'warn', 'error'] as const),
     importAllUnits: parseCodeList('IMPORT_ALL_UNITS', read(env, 'IMPORT_ALL_UNITS') ?? 'tmo'),
+    watchdogSeconds: parseInteger('WATCHDOG_SECONDS', read(env, 'WATCHDOG_SECONDS') ?? '30', 2, 3600),
   };
 }

@@ -1,10 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import { TelegramError } from 'telegraf';
 import type { App } from './app.ts';
+import { announceDrops } from './bot/drop-notes.ts';
 import { registerMenus } from './bot/menu.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import { isWallPath } from './web/wall-server.ts';
+import { startWatchdog, type Watchdog } from './ops/watchdog.ts';
 
 export const EXIT_CONFLICT = 3;
 
@@ -96,10 +98,27 @@ async function runWebhook(app: App, config: Config, logger: Logger): Promise<num
   return 0;
 }
 
+/** Watches the event loop and what is in hand; drops what was in hand at two consecutive stalls or crashes. */
+async function watch(app: App, config: Config, logger: Logger): Promise<Watchdog | undefined> {
+  const dataDir = app.store.dataDir;
+  if (!dataDir) return undefined;
+  const watchdog = await startWatchdog({ dataDir, stallLimitMs: config.watchdogSeconds * 1000, logger, now: () => app.deps.clock.now() });
+  app.deps.watchdog = watchdog;
+  if (watchdog.verdict.drop.length > 0 && app.deps.digests) {
+    await announceDrops({ telegram: app.bot.telegram, store: app.store, config, logger, sender: app.deps.digests.sender }, watchdog.verdict.drop);
+  }
+  return watchdog;
+}
+
 export async function runBot(app: App, config: Config, logger: Logger): Promise<number> {
-  app.bot.botInfo ??= await app.bot.telegram.getMe();
-  await registerMenus(app.bot.telegram, app.commands, config.defaultLang).catch((err: unknown) =>
-    logger.warn('could not register command menus', { err }),
-  );
-  return config.webhook ? runWebhook(app, config, logger) : runPolling(app, logger);
+  const watchdog = await watch(app, config, logger);
+  try {
+    app.bot.botInfo ??= await app.bot.telegram.getMe();
+    await registerMenus(app.bot.telegram, app.commands, config.defaultLang).catch((err: unknown) =>
+      logger.warn('could not register command menus', { err }),
+    );
+    return await (config.webhook ? runWebhook(app, config, logger) : runPolling(app, logger));
+  } finally {
+    await watchdog?.stop();
+  }
 }

@@ -28,6 +28,7 @@ describe('parseConfig', () => {
     assert.equal(config.backupKeep, 14);
     assert.equal(config.webhook, undefined);
     assert.equal(config.logLevel, 'info');
+    assert.equal(config.watchdogSeconds, 30);
   });
 
   it('reads every setting', () => {
@@ -69,6 +70,7 @@ describe('parseConfig', () => {
     ['PORT', { WEBHOOK_URL: 'https://x.example/hook', WEBHOOK_SECRET: 's', PORT: '70000' }, /1 to 65535/],
     ['BACKUP_KEEP', { BACKUP_KEEP: '0' }, /1 to 365/],
     ['LOG_LEVEL', { LOG_LEVEL: 'verbose' }, /debug, info, warn, error/],
+    ['WATCHDOG_SECONDS', { WATCHDOG_SECONDS: '1' }, /2 to 3600/],
   ];
   for (const [variable, env, message] of bad) {
     it(`names ${variable} when it is wrong`, () => {

@@ -7,6 +7,7 @@ import type { Clock } from '../schedule/clock.ts';
 import type { FileSource } from './files.ts';
 import type { ImportWorker } from '../import/read-off-thread.ts';
 import type { Background } from './background.ts';
+import type { Watchdog } from '../ops/watchdog.ts';
 import type { DigestControl } from '../schedule/digest-service.ts';
 import type { Store } from '../store/open-store.ts';
 import type { Translate } from '../text/i18n.ts';
@@ -27,6 +28,8 @@ export interface BotDeps {
   importWorker?: ImportWorker;
   /** Scheduled digests (set by createApp; absent in feature tests that do not need them). */
   digests?: DigestControl;
+  /** Set by runBot for the real process: updates run as watched work (stalls, crash loops). */
+  watchdog?: Watchdog;
 }
 
 /** Set by the identify middleware before any feature runs. */

@@ -30,6 +30,7 @@ import { createSummaryFeature } from './features/summary.ts';
 import { dedupeUpdates } from './middleware/dedupe.ts';
 import { accessGate } from './middleware/guards.ts';
 import { identify } from './middleware/identify.ts';
+import { watchUpdates } from './middleware/watch.ts';
 import { createRouter } from './router.ts';
 
 export interface BotOptions {
@@ -72,7 +73,7 @@ export function createBot(deps: BotDeps, options: BotOptions): { bot: Telegraf<B
   const fallback = createFallbackFeature();
   for (const feature of [...open, ...gated]) commands.push(...feature.commands);
 
-  bot.use(dedupeUpdates(deps.store.updates), identify(deps));
+  bot.use(watchUpdates(deps), dedupeUpdates(deps.store.updates), identify(deps));
   bot.use(createRouter(open), accessGate(), createRouter(gated, { enforceRoles: true }));
   bot.use(fallback.composer);
   bot.catch(createErrorHandler(deps.logger, deps.config));

@@ -3,6 +3,7 @@ import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat, writeFile }
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { LOCK_FILE } from '../store/data-dir-lock.ts';
+import { WATCH_FILE } from './watch-state.ts';
 
 export const BACKUPS_DIR = 'backups';
 export const MANIFEST_FILE = 'backup-manifest.json';
@@ -34,6 +35,7 @@ export function isDataEntry(name: string): boolean {
   return (
     name !== BACKUPS_DIR &&
     name !== LOCK_FILE &&
+    name !== WATCH_FILE &&
     name !== CONSOLE_DIR &&
     !SHIPPED.has(name) &&
     !name.startsWith('pre-restore-') &&

@@ -13,6 +13,7 @@ import { REMINDER_DOC, TASK_DOC } from '../store/task-store.ts';
 import { LEDGER_DOC } from '../store/update-ledger.ts';
 import { WALLPAGE_DOC } from '../store/wallpage-store.ts';
 import { formatBytes, isDataEntry, lastBackup } from './backup.ts';
+import { parseWatchFile, stalledFor, WATCH_FILE } from './watch-state.ts';
 
 export interface CheckLine {
   ok: boolean;
@@ -158,12 +159,27 @@ async function checkData(dataDir: string): Promise<CheckLine[]> {
   return lines;
 }
 
-async function checkInfo(dataDir: string, now: Date): Promise<CheckLine[]> {
+/** A running bot's watchdog thread refreshes beatAt every few seconds while the event loop runs. */
+const STALE_BEAT_MS = 20_000;
+
+async function checkProcess(dataDir: string, now: Date): Promise<CheckLine> {
   const holder = await lockHolder(dataDir);
+  if (!holder) return { ok: true, name: 'process', detail: 'courtwall is not running on this data directory' };
+  const watch = parseWatchFile(await readFile(join(dataDir, WATCH_FILE), 'utf8').catch(() => undefined));
+  if (!watch || watch.pid !== holder) return { ok: true, name: 'process', detail: `courtwall is running (pid ${holder})` };
+  const quiet = stalledFor(watch, now);
+  if (watch.state === 'stalled' || (quiet !== undefined && quiet > STALE_BEAT_MS)) {
+    const held = watch.inHand.map((e) => `${e.key} ${e.label ?? e.kind}`).join(', ') || 'nothing';
+    return { ok: false, name: 'process', detail: `courtwall (pid ${holder}) is stalled: its event loop last ran ${Math.round((quiet ?? 0) / 1000)} s ago; in hand: ${held}` };
+  }
+  return { ok: true, name: 'process', detail: `courtwall is running (pid ${holder}), event loop last seen ${Math.round((quiet ?? 0) / 1000)} s ago` };
+}
+
+async function checkInfo(dataDir: string, now: Date): Promise<CheckLine[]> {
   const backup = await lastBackup(dataDir);
   const ageHours = backup ? (now.getTime() - backup.at.getTime()) / 3_600_000 : undefined;
   return [
-    { ok: true, name: 'process', detail: holder ? `courtwall is running (pid ${holder})` : 'courtwall is not running on this data directory' },
+    await checkProcess(dataDir, now),
     {
       ok: true,
       name: 'last backup',

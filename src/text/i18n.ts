@@ -12,9 +12,10 @@ import { importMessages } from './messages/import.ts';
 import { metricsMessages } from './messages/metrics.ts';
 import { operationsMessages } from './messages/operations.ts';
 import { wallMessages } from './messages/wall.ts';
+import { safetyMessages } from './messages/safety.ts';
 
 /** Each feature keeps its strings in its own file under messages/; list it here. */
-const catalogs = [coreMessages, accessMessages, consoleMessages, digestMessages, progressMessages, metricsMessages, figureMessages, importMessages, operationsMessages, calendarMessages, wallMessages, meetingMessages] as const;
+const catalogs = [coreMessages, accessMessages, consoleMessages, digestMessages, progressMessages, metricsMessages, figureMessages, importMessages, operationsMessages, calendarMessages, wallMessages, meetingMessages, safetyMessages] as const;
 
 type KeysOf<T> = T extends { zh: Record<infer K, string> } ? K : never;
 export type MessageKey = KeysOf<(typeof catalogs)[number]>;

@@ -31,6 +31,7 @@ const SETTINGS = [
   'WEBHOOK_SECRET',
   'PORT',
   'LOG_LEVEL',
+  'WATCHDOG_SECONDS',
 ];
 
 export interface ProcessExit {
@@ -59,6 +60,8 @@ export interface BotProcessOptions {
   adminIds?: number[];
   /** Extra settings (override the defaults below). */
   env?: Record<string, string>;
+  /** Modules to preload in the bot process (`--import`), e.g. a fault injector. */
+  preload?: string[];
 }
 
 /** The environment of the bot process: nothing inherited but what Node needs to run. */
@@ -87,7 +90,8 @@ export function botEnv(options: BotProcessOptions): Record<string, string> {
 export function startBotProcess(options: BotProcessOptions): BotProcess {
   const { fake } = options;
   const pollsBefore = fake.callsOf('getUpdates').length;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const preload = (options.preload ?? []).flatMap((module) => ['--import', module]);
+  const child = spawn(process.execPath, ['--import', 'tsx', ...preload, 'src/main.ts'], {
     cwd: REPO_ROOT,
     env: botEnv(options),
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { appendFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { spawn, spawnSync } from 'node:child_process';
+import { appendFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { loadSeedUnits } from '../../src/app.ts';
 import { seedDemoOrg } from '../../src/console/demo-data.ts';
 import { KNOWN_DOCS, runChecks } from '../../src/ops/check.ts';
+import { WATCH_FILE, type WatchFile } from '../../src/ops/watch-state.ts';
 import { createFixedClock } from '../../src/schedule/clock.ts';
 import { LOCK_FILE } from '../../src/store/data-dir-lock.ts';
 import { openStore } from '../../src/store/open-store.ts';
@@ -121,6 +122,33 @@ describe('runChecks', () => {
       assert.match(lines.find((l) => l.name === 'data dir')!.detail, /will be created/);
     } finally {
       await rm(parent, { recursive: true, force: true });
+    }
+  });
+
+  it('fails a running bot whose event loop has stalled (the watchdog file is stale or says stalled)', async () => {
+    const sleeper = spawn('sleep', ['60'], { stdio: 'ignore' });
+    const dir = await tempDataDir();
+    try {
+      const boot = (await readFile('/proc/sys/kernel/random/boot_id', 'utf8').catch(() => '')).trim();
+      await writeFile(join(dir, LOCK_FILE), `${sleeper.pid}\n${boot}`);
+      const now = new Date('2026-12-01T12:00:00Z');
+      const watch = (beatAt: string, state: WatchFile['state']): WatchFile => ({
+        schemaVersion: 1, pid: sleeper.pid!, startedAt: '2026-12-01T11:00:00Z', beatAt, stallLimitMs: 30_000, state,
+        inHand: [{ key: 'u:77', kind: 'update', chatId: 5, label: '/trend', since: '2026-12-01T11:58:00Z' }], suspects: [], dropped: [],
+      });
+      const processLine = async (file: WatchFile) => {
+        await writeFile(join(dir, WATCH_FILE), JSON.stringify(file));
+        return (await runChecks({ BOT_TOKEN: TOKEN, DATA_DIR: dir }, now)).find((l) => l.name === 'process')!;
+      };
+      const stale = await processLine(watch('2026-12-01T11:58:00Z', 'running'));
+      assert.equal(stale.ok, false);
+      assert.match(stale.detail, /stalled: its event loop last ran 120 s ago; in hand: u:77 \/trend/);
+      assert.equal((await processLine(watch('2026-12-01T11:59:59Z', 'stalled'))).ok, false);
+      const fresh = await processLine(watch('2026-12-01T11:59:57Z', 'running'));
+      assert.equal(fresh.ok, true, fresh.detail);
+    } finally {
+      sleeper.kill();
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });
