@@ -15,3 +15,8 @@ subset Bold "$out/charset-core.txt" "$out/NotoSansSC-Bold-subset.otf"
 subset Regular "$out/charset-core.txt" "$out/NotoSansSC-Regular-core.otf"
 # assets/fonts/OFL.txt holds the licence (from /usr/share/doc/fonts-noto-cjk/copyright).
 ls -l "$out"
+# What the page's font really covers (the charset less what Noto has no glyph for): the browser test checks against it.
+python3 -c "
+from fontTools.ttLib import TTFont
+cmap = TTFont('$out/NotoSansSC-Regular-subset.otf').getBestCmap()
+print(''.join(chr(c) for c in sorted(cmap) if c > 0x20))" > "$out/coverage.txt"
