@@ -1,8 +1,8 @@
-import type { BotContext, BotDeps } from './context.ts';
+import type { BotContext, FeatureDeps } from './context.ts';
 
 /** Every data change and admin action goes to the audit log: who, when, what. */
 export function audit(
-  deps: Pick<BotDeps, 'store' | 'clock'>,
+  deps: FeatureDeps<'audit', never, 'clock'>,
   ctx: BotContext,
   action: string,
   target?: string,

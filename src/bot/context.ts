@@ -32,6 +32,17 @@ export interface BotDeps {
   watchdog?: Watchdog;
 }
 
+type Services = Omit<BotDeps, 'store' | 'config'>;
+
+/**
+ * A feature's slice of BotDeps: the stores, settings and services it uses, nothing else. Its
+ * signature then says what it touches, and a test passes only that.
+ */
+export type FeatureDeps<S extends keyof Store = never, C extends keyof Config = never, O extends keyof Services = never> = {
+  store: Pick<Store, S>;
+  config: Pick<Config, C>;
+} & Pick<Services, O>;
+
 /** Set by the identify middleware before any feature runs. */
 export interface BotContext extends Context {
   actor: Actor;

@@ -3,7 +3,7 @@ import type { Store } from '../store/open-store.ts';
 import { dataSize, formatBytes, lastBackup } from './backup.ts';
 
 /** The operations part of /status: how much data, how many people, chats and figures, the last backup. */
-export async function operationsStatus(store: Store, t: Translate, when: (d: Date) => string): Promise<string[]> {
+export async function operationsStatus(store: Pick<Store, 'dataDir' | 'org' | 'metrics'>, t: Translate, when: (d: Date) => string): Promise<string[]> {
   const lines = [
     t('ops.status.data', {
       size: store.dataDir ? formatBytes(await dataSize(store.dataDir)) : '—',

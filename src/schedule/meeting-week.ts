@@ -15,7 +15,7 @@ export interface MeetingWeek {
  * The unit's meetings around `now`: `next` is the one new topics go to (see nextAgendaWindow);
  * `held` the one before it — decisions, attendance and minutes belong to it.
  */
-export function meetingWeeks(deps: { config: Config; store: Pick<Store, 'org' | 'calendar'> }, unit: string, now: Date): { held: MeetingWeek; next: MeetingWeek } {
+export function meetingWeeks(deps: { config: Pick<Config, 'timeZone' | 'weeklyAgendaCron' | 'monthlySummaryCron'>; store: Pick<Store, 'org' | 'calendar'> }, unit: string, now: Date): { held: MeetingWeek; next: MeetingWeek } {
   const { timeZone } = deps.config;
   const chat = deps.store.org.chats().find((c) => c.unit === unit && c.active);
   const { offset } = nextAgendaWindow({ fields: parseCron(chatCron(chat, deps.config, 'agenda')), now, timeZone, calendar: deps.store.calendar.calendar() });

@@ -4,10 +4,12 @@ import { findUnit } from '../../domain/org.ts';
 import { meetingWeeks } from '../../schedule/meeting-week.ts';
 import { createMeetingVerbs } from './meeting-verbs.ts';
 import { audit } from '../audit.ts';
-import type { BotContext, BotDeps } from '../context.ts';
+import type { BotContext, FeatureDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
 import { replyHtml, words } from '../reply.ts';
 import { dayLabel } from '../../render/dates.ts';
+
+export type AgendaDeps = FeatureDeps<'agenda' | 'org' | 'audit' | 'tasks' | 'progress' | 'calendar' | 'meetings', 'timeZone' | 'weeklyAgendaCron' | 'monthlySummaryCron', 'clock' | 'digests'>;
 
 const MAX_TEXT = 500;
 
@@ -15,7 +17,7 @@ const MAX_TEXT = 500;
  * /agenda preview | add <topic> | study <text>. In a bound group it is that group's unit;
  * in a private chat the unit named after the verb, or the member's first unit.
  */
-export function createAgendaFeature(deps: BotDeps): Feature {
+export function createAgendaFeature(deps: AgendaDeps): Feature {
   const composer = new Composer<BotContext>();
 
   const unitOf = (ctx: BotContext, query: string | undefined) => {

@@ -2,10 +2,12 @@ import { Composer, type MiddlewareFn } from 'telegraf';
 import { canManageUnit, isRegistered, type CommandSpec } from '../../domain/access.ts';
 import { DIGEST_KINDS, findUnit, unitName, type BoundChat, type DigestKind } from '../../domain/org.ts';
 import { audit } from '../audit.ts';
-import type { BotContext, BotDeps } from '../context.ts';
+import type { BotContext, FeatureDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
 import { accessGate, groupOnly, requireRole } from '../middleware/guards.ts';
 import { replyHtml, words } from '../reply.ts';
+
+export type BindDeps = FeatureDeps<'org' | 'audit', never, 'clock'>;
 
 function defaultSubscriptions(unitKind: string): DigestKind[] {
   return unitKind === 'enforcement' ? ['agenda', 'summary'] : ['agenda'];
@@ -30,7 +32,7 @@ const roleOf = (command: string) => requireRole(COMMANDS.find((c) => c.command =
  * /unsubscribe adjust which digests the group gets. Mounted before the access gate,
  * because an unbound group must be able to bind itself.
  */
-export function createBindFeature(deps: BotDeps): Feature {
+export function createBindFeature(deps: BindDeps): Feature {
   const composer = new Composer<BotContext>();
   const subscriptionText = (ctx: BotContext, subs: string[]) =>
     subs.map((s) => ctx.t(s === 'summary' ? 'subscription.summary' : s === 'review' ? 'subscription.review' : 'subscription.agenda')).join('、') ||

@@ -2,13 +2,15 @@ import { Composer } from 'telegraf';
 import { resolveFigure } from '../../domain/metrics/derive.ts';
 import { findPeriod } from '../../domain/metrics/period.ts';
 import { COURT_UNIT, METRIC_GROUPS } from '../../domain/metrics/types.ts';
-import type { BotContext, BotDeps } from '../context.ts';
+import type { BotContext, FeatureDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
 import { renderBoard } from '../../render/board.ts';
 import { replyHtml } from '../reply.ts';
 
+export type BoardDeps = FeatureDeps<'metrics', 'timeZone', 'clock'>;
+
 /** /board [period]: the court's board indicators (catalog flag `board`), grouped, marked ✅/⚠️. */
-export function createBoardFeature(deps: BotDeps): Feature {
+export function createBoardFeature(deps: BoardDeps): Feature {
   const composer = new Composer<BotContext>();
   composer.command('board', async (ctx) => {
     const board = deps.store.metrics.catalog().filter((def) => def.board);

@@ -3,9 +3,11 @@ import { hasRole } from '../../domain/access.ts';
 import { parseCalendarYear } from '../../domain/calendar/work-calendar.ts';
 import { localTime } from '../../domain/time.ts';
 import { audit } from '../audit.ts';
-import type { BotContext, BotDeps } from '../context.ts';
+import type { BotContext, FeatureDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
 import { replyHtml } from '../reply.ts';
+
+export type CalendarDeps = FeatureDeps<'calendar' | 'audit', 'timeZone', 'clock'>;
 
 /** A JSON file sent to the bot is a calendar year when it has holidays and workdays (else a metric catalog). */
 export function isCalendarFile(value: unknown): boolean {
@@ -13,7 +15,7 @@ export function isCalendarFile(value: unknown): boolean {
 }
 
 /** An admin's year file (e.g. 2027.json once the State Council notice is out): checked whole, then stored. */
-export async function importCalendarFile(deps: BotDeps, ctx: BotContext, value: unknown, file: string): Promise<void> {
+export async function importCalendarFile(deps: CalendarDeps, ctx: BotContext, value: unknown, file: string): Promise<void> {
   if (!hasRole(ctx.actor, 'admin')) return void (await replyHtml(ctx, ctx.t('calendar.adminOnly')));
   const parsed = parseCalendarYear(value);
   if (!parsed.ok) return void (await replyHtml(ctx, ctx.t('calendar.invalid', { detail: `${parsed.error} ${parsed.detail ?? ''}`.trim() })));
@@ -23,7 +25,7 @@ export async function importCalendarFile(deps: BotDeps, ctx: BotContext, value: 
 }
 
 /** /calendar: the years the schedules follow, where they come from, and a warning for a missing year. */
-export function createCalendarFeature(deps: BotDeps): Feature {
+export function createCalendarFeature(deps: CalendarDeps): Feature {
   const composer = new Composer<BotContext>();
   composer.command('calendar', async (ctx) => {
     const years = deps.store.calendar.years();

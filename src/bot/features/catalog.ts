@@ -4,19 +4,21 @@ import { applyReferenceArgs, buildMetricFromArgs, nameTaken, validateMetricDef }
 import { findMetric, metricName } from '../../domain/metrics/catalog.ts';
 import type { MetricDef } from '../../domain/metrics/types.ts';
 import { audit } from '../audit.ts';
-import type { BotContext, BotDeps } from '../context.ts';
+import type { BotContext, FeatureDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
 import { privateOnly, requireRole } from '../middleware/guards.ts';
 import { renderCatalogEntry, renderCatalogList } from '../../render/catalog.ts';
 import { formatReference } from '../../render/status.ts';
 import { replyHtml, words } from '../reply.ts';
 
+export type CatalogDeps = FeatureDeps<'metrics' | 'audit', never, 'clock'>;
+
 function splitNameAndSettings(args: string[]): { name: string; settings: string[] } {
   return { name: args.filter((a) => !a.includes('=')).join(' '), settings: args.filter((a) => a.includes('=')) };
 }
 
 /** A catalog file (`{ "metrics": [...] }`) sent as a document: every definition checked, then all saved. */
-export async function importCatalogFile(deps: BotDeps, ctx: BotContext, bytes: Buffer, file: string): Promise<void> {
+export async function importCatalogFile(deps: CatalogDeps, ctx: BotContext, bytes: Buffer, file: string): Promise<void> {
   let defs: MetricDef[];
   try {
     const parsed = JSON.parse(bytes.toString('utf8')) as unknown;
@@ -37,7 +39,7 @@ export async function importCatalogFile(deps: BotDeps, ctx: BotContext, bytes: B
 }
 
 /** /catalog: list and show for staff; set, board, add and alias for admins and managers (audited). */
-export function createCatalogFeature(deps: BotDeps): Feature {
+export function createCatalogFeature(deps: CatalogDeps): Feature {
   const composer = new Composer<BotContext>();
   composer.command('catalog', privateOnly(), async (ctx) => {
     const [sub = '', ...args] = words(ctx.payload);

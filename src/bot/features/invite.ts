@@ -3,10 +3,12 @@ import { canGrantRole, canManageUnit } from '../../domain/access.ts';
 import { buildInvite, INVITE_TTL_HOURS, inviteLink } from '../../domain/invite.ts';
 import { ROLES, unitName, type Role } from '../../domain/org.ts';
 import { audit } from '../audit.ts';
-import type { BotContext, BotDeps } from '../context.ts';
+import type { BotContext, FeatureDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
 import { privateOnly } from '../middleware/guards.ts';
 import { replyHtml, words } from '../reply.ts';
+
+export type InviteDeps = FeatureDeps<'org' | 'audit', never, 'clock' | 'newCode'>;
 
 function parseInviteArgs(args: string[]): { role: Role; unit?: string } | undefined {
   let role: Role = 'staff';
@@ -20,7 +22,7 @@ function parseInviteArgs(args: string[]): { role: Role; unit?: string } | undefi
 }
 
 /** /invite [role] [unit]: a one-time, expiring deep link https://t.me/<bot>?start=<code>. */
-export function createInviteFeature(deps: BotDeps): Feature {
+export function createInviteFeature(deps: InviteDeps): Feature {
   const composer = new Composer<BotContext>();
   composer.command('invite', privateOnly(), async (ctx) => {
     const parsed = parseInviteArgs(words(ctx.payload));

@@ -1,11 +1,13 @@
 import { Composer } from 'telegraf';
 import { parseLang } from '../../domain/language.ts';
 import { translator } from '../../text/i18n.ts';
-import type { BotContext, BotDeps } from '../context.ts';
+import type { BotContext, FeatureDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
 import { replyHtml } from '../reply.ts';
 
-export function createLangFeature(deps: BotDeps): Feature {
+export type LangDeps = FeatureDeps<'org', never, 'clock'>;
+
+export function createLangFeature(deps: LangDeps): Feature {
   const composer = new Composer<BotContext>();
   composer.command('lang', async (ctx) => {
     const lang = parseLang(ctx.payload);

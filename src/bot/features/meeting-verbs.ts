@@ -10,8 +10,10 @@ import { minutesDocx } from '../../render/minutes-docx.ts';
 import { minutesFileName, minutesLines, renderMinutes } from '../../render/minutes.ts';
 import { readMinutes } from '../../schedule/minutes-source.ts';
 import { audit } from '../audit.ts';
-import type { BotContext, BotDeps } from '../context.ts';
+import type { BotContext, FeatureDeps } from '../context.ts';
 import { replyHtml } from '../reply.ts';
+
+export type MeetingVerbsDeps = FeatureDeps<'agenda' | 'org' | 'audit' | 'tasks' | 'progress' | 'calendar' | 'meetings', 'timeZone' | 'weeklyAgendaCron' | 'monthlySummaryCron', 'clock' | 'digests'>;
 
 export type MeetingVerb = (ctx: BotContext, unit: string, text: string) => Promise<void>;
 
@@ -19,7 +21,7 @@ export type MeetingVerb = (ctx: BotContext, unit: string, text: string) => Promi
  * /agenda decide | attend | number: the business of the meeting whose agenda has gone out
  * (this week's once it has, else last week's), recorded by the unit's managers.
  */
-export function createMeetingVerbs(deps: BotDeps): Record<string, MeetingVerb> {
+export function createMeetingVerbs(deps: MeetingVerbsDeps): Record<string, MeetingVerb> {
   const { store, clock, config } = deps;
   const heldMeeting = async (unit: string): Promise<Meeting> => {
     const { held } = meetingWeeks(deps, unit, clock.now());

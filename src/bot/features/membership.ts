@@ -1,13 +1,15 @@
 import { Composer } from 'telegraf';
-import type { BotContext, BotDeps } from '../context.ts';
+import type { BotContext, FeatureDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
+
+export type MembershipDeps = FeatureDeps<'audit' | 'org', never, 'clock' | 'logger'>;
 
 /**
  * Chat lifecycle from Telegram's service updates: a bot removed from a group (or blocked)
  * marks the chat inactive; a group that became a supergroup keeps its binding under the
  * new id (https://core.telegram.org/bots/api#message, migrate_to_chat_id).
  */
-export function createMembershipFeature(deps: BotDeps): Feature {
+export function createMembershipFeature(deps: MembershipDeps): Feature {
   const composer = new Composer<BotContext>();
   composer.on('my_chat_member', async (ctx) => {
     const update = ctx.myChatMember;

@@ -6,7 +6,7 @@ import type { Observation } from '../../domain/metrics/types.ts';
 import { importWorker } from '../../import/read-off-thread.ts';
 import { MAX_IMPORT_BYTES } from '../../import/read-table.ts';
 import { audit } from '../audit.ts';
-import type { BotContext, BotDeps } from '../context.ts';
+import type { BotContext, FeatureDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
 import { FileTooLargeError, telegramFiles } from '../files.ts';
 import { replyHtml } from '../reply.ts';
@@ -14,6 +14,8 @@ import { importCalendarFile, isCalendarFile } from './calendar.ts';
 import { importCatalogFile } from './catalog.ts';
 import { previewImport } from '../../render/import-preview.ts';
 import { renderTableError } from '../../render/import-errors.ts';
+
+export type MetricImportDeps = FeatureDeps<'metrics' | 'org' | 'audit' | 'calendar', 'importAllUnits' | 'timeZone', 'background' | 'clock' | 'files' | 'importWorker' | 'logger'>;
 
 const PENDING_TTL_MS = 10 * 60_000;
 
@@ -38,7 +40,7 @@ function parseJson(bytes: Buffer): unknown {
  * A CSV or XLSX sent by an admin or manager in a private chat: validated, previewed, and
  * written only when the sender presses Confirm. A file with any error changes nothing.
  */
-export function createMetricImportFeature(deps: BotDeps): Feature {
+export function createMetricImportFeature(deps: MetricImportDeps): Feature {
   const composer = new Composer<BotContext>();
   const pending = new Map<string, PendingImport>();
   const sweep = (now: number) => {

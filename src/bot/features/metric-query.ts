@@ -1,12 +1,14 @@
 import { Composer } from 'telegraf';
 import { message } from 'telegraf/filters';
 import { matchMetricText, type QueryContext } from '../../domain/metrics/query.ts';
-import type { BotContext, BotDeps } from '../context.ts';
+import type { BotContext, FeatureDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
 import { requireRole } from '../middleware/guards.ts';
 import { answerMetric, suggestionButtons, withMetric } from './metric-support.ts';
 
-export function queryContext(deps: BotDeps): QueryContext {
+export type MetricQueryDeps = FeatureDeps<'metrics' | 'org', 'timeZone', 'clock'>;
+
+export function queryContext(deps: MetricQueryDeps): QueryContext {
   return { units: deps.store.org.units(), now: deps.clock.now(), timeZone: deps.config.timeZone };
 }
 
@@ -21,7 +23,7 @@ function addressedText(ctx: BotContext, text: string): string | undefined {
 }
 
 /** /metric <name> [period] [unit], plain-text questions such as `终本率` or `8月 到位率`, and the suggestion buttons. */
-export function createMetricQueryFeature(deps: BotDeps): Feature {
+export function createMetricQueryFeature(deps: MetricQueryDeps): Feature {
   const composer = new Composer<BotContext>();
   composer.command('metric', (ctx) => withMetric(deps, ctx, ctx.payload, queryContext(deps), 'mq', answerMetric));
   composer.use(suggestionButtons(deps, 'mq', answerMetric));

@@ -6,29 +6,32 @@ import { parseMetricQuery, type MetricQuery, type QueryContext } from '../../dom
 import { COURT_UNIT, type Basis, type MetricDef } from '../../domain/metrics/types.ts';
 import { unitName } from '../../domain/org.ts';
 import { createAnswerCache, type AnswerCache } from '../answer-cache.ts';
-import type { BotContext, BotDeps } from '../context.ts';
+import type { BotContext, FeatureDeps } from '../context.ts';
 import { renderFigure } from '../../render/metric-answer.ts';
 import { formatPeriod } from '../../render/period.ts';
 import { requireRole } from '../middleware/guards.ts';
 import { replyHtml, words } from '../reply.ts';
 
-export function unitLabel(deps: BotDeps, ctx: BotContext, code: string): string {
+/** What the metric features (query, rank, trend) use. */
+export type MetricDeps = FeatureDeps<'metrics' | 'org', 'timeZone', 'clock'>;
+
+export function unitLabel(deps: MetricDeps, ctx: BotContext, code: string): string {
   const unit = deps.store.org.unit(code);
   return unit ? unitName(unit, ctx.lang) : code;
 }
 
 /** Periods with figures for the indicator and unit (for the court: any unit, since it can be derived). */
-export function periodsWithData(deps: BotDeps, metric: string, unit: string, basis?: Basis): string[] {
+export function periodsWithData(deps: MetricDeps, metric: string, unit: string, basis?: Basis): string[] {
   return deps.store.metrics.periods({ metric, ...(unit === COURT_UNIT ? {} : { unit }), ...(basis ? { basis } : {}) });
 }
 
 /** The latest period with figures: for the asked basis if any, else any (a month can be derived from ytd). */
-export function latestPeriodFor(deps: BotDeps, metric: string, unit: string, basis: Basis): string | undefined {
+export function latestPeriodFor(deps: MetricDeps, metric: string, unit: string, basis: Basis): string | undefined {
   return periodsWithData(deps, metric, unit, basis).at(-1) ?? periodsWithData(deps, metric, unit).at(-1);
 }
 
 /** Answers one metric query: value, period, basis, changes, reference and status, rank where imported. */
-export async function answerMetric(deps: BotDeps, ctx: BotContext, def: MetricDef, query: Omit<MetricQuery, 'name'>): Promise<void> {
+export async function answerMetric(deps: MetricDeps, ctx: BotContext, def: MetricDef, query: Omit<MetricQuery, 'name'>): Promise<void> {
   const unit = query.unit ?? COURT_UNIT;
   const basis = query.basis ?? 'ytd';
   const label = unitLabel(deps, ctx, unit);
@@ -38,13 +41,13 @@ export async function answerMetric(deps: BotDeps, ctx: BotContext, def: MetricDe
 
 /** One cache per store: the answer depends only on the figures, the catalog, the language and the unit's name. */
 const caches = new WeakMap<object, AnswerCache>();
-function answersOf(metrics: BotDeps['store']['metrics']): AnswerCache {
+function answersOf(metrics: MetricDeps['store']['metrics']): AnswerCache {
   let cache = caches.get(metrics);
   if (!cache) caches.set(metrics, (cache = createAnswerCache(() => metrics.revision())));
   return cache;
 }
 
-function buildAnswer(deps: BotDeps, ctx: BotContext, def: MetricDef, q: { unit: string; basis: Basis; label: string; period: string | undefined }): string {
+function buildAnswer(deps: MetricDeps, ctx: BotContext, def: MetricDef, q: { unit: string; basis: Basis; label: string; period: string | undefined }): string {
   const name = metricName(def, ctx.lang);
   const period = q.period ?? latestPeriodFor(deps, def.code, q.unit, q.basis);
   if (!period) return ctx.t('metric.noDataAtAll', { metric: name, unit: q.label });
@@ -77,16 +80,16 @@ export function parseSuggestionData(data: string, expected: string): { code: str
 }
 
 /** An unknown name: the three nearest indicators as buttons that answer the same query. */
-export async function replySuggestions(deps: BotDeps, ctx: BotContext, name: string, query: Omit<MetricQuery, 'name'>, prefix = 'mq'): Promise<void> {
+export async function replySuggestions(deps: MetricDeps, ctx: BotContext, name: string, query: Omit<MetricQuery, 'name'>, prefix = 'mq'): Promise<void> {
   const near = suggestMetrics(deps.store.metrics.catalog(), name, 3);
   const buttons = near.map((def) => [Markup.button.callback(metricName(def, ctx.lang), suggestionData(prefix, def.code, query))]);
   await replyHtml(ctx, ctx.t('metric.unknown', { name }), Markup.inlineKeyboard(buttons));
 }
 
-type Answer = (deps: BotDeps, ctx: BotContext, def: MetricDef, query: Omit<MetricQuery, 'name'>) => Promise<void>;
+type Answer = (deps: MetricDeps, ctx: BotContext, def: MetricDef, query: Omit<MetricQuery, 'name'>) => Promise<void>;
 
 /** Handles the suggestion buttons of one prefix: staff only, answered at once. */
-export function suggestionButtons(deps: BotDeps, prefix: string, answer: Answer): Composer<BotContext> {
+export function suggestionButtons(deps: MetricDeps, prefix: string, answer: Answer): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.on(callbackQuery('data'), async (ctx, next) => {
     const parsed = parseSuggestionData(ctx.callbackQuery.data, prefix);
@@ -101,7 +104,7 @@ export function suggestionButtons(deps: BotDeps, prefix: string, answer: Answer)
 }
 
 /** Command payload → indicator, or the three nearest as buttons (`prefix` picks the answer they give). */
-export async function withMetric(deps: BotDeps, ctx: BotContext, payload: string, queryContext: QueryContext, prefix: string, answer: Answer): Promise<void> {
+export async function withMetric(deps: MetricDeps, ctx: BotContext, payload: string, queryContext: QueryContext, prefix: string, answer: Answer): Promise<void> {
   const query = parseMetricQuery(payload, queryContext);
   if (!query) {
     await replyHtml(ctx, ctx.t('metric.usage'));

@@ -4,11 +4,13 @@ import { canManageUnit, isRegistered } from '../../domain/access.ts';
 import { parseProgressText, progressTagBody } from '../../domain/progress/parse-progress.ts';
 import { PROGRESS_PROMPT_ACTION, type ProgressSource, type ProgressUpdate } from '../../domain/progress/types.ts';
 import { audit } from '../audit.ts';
-import type { BotContext, BotDeps } from '../context.ts';
+import type { BotContext, FeatureDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
 import { requireRole } from '../middleware/guards.ts';
 import { replyHtml, words } from '../reply.ts';
 import { renderUnit } from '../../render/progress.ts';
+
+export type ProgressDeps = FeatureDeps<'org' | 'progress' | 'tasks' | 'audit', never, 'clock' | 'logger'>;
 
 const UNDO_WINDOW_MS = 24 * 3600_000;
 const COMMAND_PREFIX = /^\/progress(?:@\w+)?(?:\s+|$)/i;
@@ -21,7 +23,7 @@ async function answer(ctx: BotContext, text: string, messageId: number | undefin
 type Checked = { ok: true; text: string; itemCode?: string; percent?: number; unit: string } | { ok: false; reply: string };
 
 /** Parse → item exists → which unit: the same for a new message and an edited one. */
-function check(deps: BotDeps, ctx: BotContext, body: string): Checked {
+function check(deps: ProgressDeps, ctx: BotContext, body: string): Checked {
   const parsed = parseProgressText(body);
   if (!parsed.ok) {
     return { ok: false, reply: parsed.error === 'tooLong' ? ctx.t('progress.tooLong', { length: parsed.length, limit: parsed.limit }) : ctx.t('progress.usage') };
@@ -34,7 +36,7 @@ function check(deps: BotDeps, ctx: BotContext, body: string): Checked {
   return { ok: true, ...parsed.value, unit };
 }
 
-function confirmation(deps: BotDeps, ctx: BotContext, update: ProgressUpdate): string {
+function confirmation(deps: ProgressDeps, ctx: BotContext, update: ProgressUpdate): string {
   const percent = update.percent !== undefined ? ctx.t('progress.percent', { percent: update.percent }) : '';
   const r = { t: ctx.t, lang: ctx.lang, units: deps.store.org.units(), members: deps.store.org.members() };
   return update.itemCode
@@ -49,7 +51,7 @@ const preview = (text: string) => (text.length > 80 ? `${text.slice(0, 80)}…` 
  * (seen only when the bot is a group admin or privacy mode is off); edits of those messages;
  * /undo. "Recorded" is said only after the append was synced to disk.
  */
-export function createProgressFeature(deps: BotDeps): Feature {
+export function createProgressFeature(deps: ProgressDeps): Feature {
   const composer = new Composer<BotContext>();
 
   const record = async (ctx: BotContext, body: string, source: ProgressSource, chatId: number, messageId: number) => {

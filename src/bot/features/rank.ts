@@ -3,14 +3,16 @@ import { metricName } from '../../domain/metrics/catalog.ts';
 import { resolveFigure, type Figure } from '../../domain/metrics/derive.ts';
 import type { MetricQuery } from '../../domain/metrics/query.ts';
 import { COURT_UNIT, type MetricDef } from '../../domain/metrics/types.ts';
-import type { BotContext, BotDeps } from '../context.ts';
+import type { BotContext, FeatureDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
 import { renderRank } from '../../render/rank.ts';
 import { replyHtml } from '../reply.ts';
 import { queryContext } from './metric-query.ts';
 import { latestPeriodFor, suggestionButtons, unitLabel, withMetric } from './metric-support.ts';
 
-async function answerRank(deps: BotDeps, ctx: BotContext, def: MetricDef, query: Omit<MetricQuery, 'name'>): Promise<void> {
+export type RankDeps = FeatureDeps<'metrics' | 'org', 'timeZone', 'clock'>;
+
+async function answerRank(deps: RankDeps, ctx: BotContext, def: MetricDef, query: Omit<MetricQuery, 'name'>): Promise<void> {
   const basis = query.basis ?? 'ytd';
   const period = query.period ?? latestPeriodFor(deps, def.code, COURT_UNIT, basis);
   const name = metricName(def, ctx.lang);
@@ -31,7 +33,7 @@ async function answerRank(deps: BotDeps, ctx: BotContext, def: MetricDef, query:
 }
 
 /** /rank <name> [period]: the court's imported rank among the city's courts, and its units ordered on the indicator. */
-export function createRankFeature(deps: BotDeps): Feature {
+export function createRankFeature(deps: RankDeps): Feature {
   const composer = new Composer<BotContext>();
   composer.command('rank', (ctx) => withMetric(deps, ctx, ctx.payload, queryContext(deps), 'mr', answerRank));
   composer.use(suggestionButtons(deps, 'mr', answerRank));

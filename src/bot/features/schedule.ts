@@ -3,13 +3,15 @@ import { canManageUnit } from '../../domain/access.ts';
 import { DIGEST_KINDS, type DigestKind } from '../../domain/org.ts';
 import { defaultCron, isValidCron } from '../../schedule/cron.ts';
 import { audit } from '../audit.ts';
-import type { BotContext, BotDeps } from '../context.ts';
+import type { BotContext, FeatureDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
 import { groupOnly } from '../middleware/guards.ts';
 import { replyHtml, words } from '../reply.ts';
 
+export type ScheduleDeps = FeatureDeps<'org' | 'audit', 'timeZone' | 'weeklyAgendaCron' | 'monthlySummaryCron', 'clock'>;
+
 /** /schedule in a bound group: shows its digest times; managers of the unit and admins change them. */
-export function createScheduleFeature(deps: BotDeps): Feature {
+export function createScheduleFeature(deps: ScheduleDeps): Feature {
   const composer = new Composer<BotContext>();
   const describe = (ctx: BotContext, kind: DigestKind) => {
     const own = ctx.boundChat?.schedules?.[kind];

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { Composer } from 'telegraf';
-import type { BotContext, BotDeps } from '../context.ts';
+import type { BotContext, FeatureDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
 import { periodLabel } from '../../render/dates.ts';
 import { replyHtml } from '../reply.ts';
 import { operationsStatus } from '../../ops/status-lines.ts';
 import type { Translate } from '../../text/i18n.ts';
+
+export type StatusDeps = FeatureDeps<'deliveries' | 'org' | 'metrics' | 'dataDir', 'timeZone', 'clock' | 'digests'>;
 
 const PACKAGE_FILE = new URL('../../../package.json', import.meta.url);
 
@@ -15,7 +17,7 @@ function uptime(t: Translate, ms: number): string {
 }
 
 /** /status (admins): version, uptime, each job's last and next run, deliveries not completed, inactive chats. */
-export function createStatusFeature(deps: BotDeps): Feature {
+export function createStatusFeature(deps: StatusDeps): Feature {
   const composer = new Composer<BotContext>();
   const version = (JSON.parse(readFileSync(PACKAGE_FILE, 'utf8')) as { version: string }).version;
   const createdAt = deps.clock.now();

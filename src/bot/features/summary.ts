@@ -2,15 +2,17 @@ import { Composer } from 'telegraf';
 import { digestWindow } from '../../domain/digests/periods.ts';
 import { hasRole } from '../../domain/access.ts';
 import { audit } from '../audit.ts';
-import type { BotContext, BotDeps } from '../context.ts';
+import type { BotContext, FeatureDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
 import { formatPeriod } from '../../render/period.ts';
 import { replyHtml, words } from '../reply.ts';
 
+export type SummaryDeps = FeatureDeps<'audit', 'timeZone', 'clock' | 'digests'>;
+
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** /summary preview [YYYY-MM] (staff) and /summary send [YYYY-MM] [force] (managers, admins). */
-export function createSummaryFeature(deps: BotDeps): Feature {
+export function createSummaryFeature(deps: SummaryDeps): Feature {
   const composer = new Composer<BotContext>();
 
   composer.command('summary', async (ctx) => {

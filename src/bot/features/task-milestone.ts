@@ -2,13 +2,15 @@ import { canManageUnit } from '../../domain/access.ts';
 import { parseMilestone } from '../../domain/meetings/decide-args.ts';
 import { parseDue, parseItemCode } from '../../domain/progress/task-args.ts';
 import { audit } from '../audit.ts';
-import type { BotContext, BotDeps } from '../context.ts';
+import type { BotContext, FeatureDeps } from '../context.ts';
 import { replyHtml } from '../reply.ts';
+
+export type TaskMilestoneDeps = FeatureDeps<'tasks' | 'audit', 'timeZone', 'clock'>;
 
 const MAX_MILESTONES = 20;
 
 /** `/task milestone T12 2024-10-15 完成财产查控`: owners and managers of the unit add a 节点. */
-export async function addMilestone(deps: BotDeps, ctx: BotContext, args: string[]): Promise<void> {
+export async function addMilestone(deps: TaskMilestoneDeps, ctx: BotContext, args: string[]): Promise<void> {
   const { store, clock, config } = deps;
   const code = parseItemCode(args[0] ?? '');
   const item = code ? store.tasks.item(code) : undefined;

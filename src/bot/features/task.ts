@@ -7,16 +7,18 @@ import { buildTaskHistory, itemNumber } from '../../domain/progress/views.ts';
 import { localDate } from '../../domain/time.ts';
 import { html } from '../../text/html.ts';
 import { audit } from '../audit.ts';
-import type { BotContext, BotDeps } from '../context.ts';
+import type { BotContext, FeatureDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
 import { addMilestone } from './task-milestone.ts';
 import { replyHtml, words } from '../reply.ts';
 import { renderOwners, renderTaskHistory, renderTaskList, renderUnit, type RenderContext } from '../../render/progress.ts';
 
+export type TaskDeps = FeatureDeps<'org' | 'tasks' | 'progress' | 'audit', 'timeZone', 'clock' | 'logger'>;
+
 type Errorish = { error: string; detail?: string };
 
 /** /task add|list|done|edit|T12: managers create and change items of their units, owners close them. */
-export function createTaskFeature(deps: BotDeps): Feature {
+export function createTaskFeature(deps: TaskDeps): Feature {
   const composer = new Composer<BotContext>();
   const { store, config, clock } = deps;
   const renderer = (ctx: BotContext): RenderContext => ({ t: ctx.t, lang: ctx.lang, units: store.org.units(), members: store.org.members() });

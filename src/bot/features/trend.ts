@@ -6,7 +6,7 @@ import { resolveFigure } from '../../domain/metrics/derive.ts';
 import { periodsEndingAt } from '../../domain/metrics/period.ts';
 import type { MetricQuery } from '../../domain/metrics/query.ts';
 import { COURT_UNIT, type MetricDef } from '../../domain/metrics/types.ts';
-import type { BotContext, BotDeps } from '../context.ts';
+import type { BotContext, FeatureDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
 import { formatPeriodSpan } from '../../render/period.ts';
 import { replyHtml } from '../reply.ts';
@@ -14,9 +14,11 @@ import { buildTrendChartSpec } from '../../render/trend-chart.ts';
 import { queryContext } from './metric-query.ts';
 import { latestPeriodFor, suggestionButtons, unitLabel, withMetric } from './metric-support.ts';
 
+export type TrendDeps = FeatureDeps<'metrics' | 'org', 'timeZone', 'clock'>;
+
 const CAPTION_LIMIT = 1024;
 
-async function answerTrend(deps: BotDeps, ctx: BotContext, def: MetricDef, query: Omit<MetricQuery, 'name'>): Promise<void> {
+async function answerTrend(deps: TrendDeps, ctx: BotContext, def: MetricDef, query: Omit<MetricQuery, 'name'>): Promise<void> {
   const unit = query.unit ?? COURT_UNIT;
   const basis = query.basis ?? 'ytd';
   const name = metricName(def, ctx.lang);
@@ -34,7 +36,7 @@ async function answerTrend(deps: BotDeps, ctx: BotContext, def: MetricDef, query
 }
 
 /** /trend <name> [unit]: a PNG line chart of the last twelve periods, titled in the chart and in the caption. */
-export function createTrendFeature(deps: BotDeps): Feature {
+export function createTrendFeature(deps: TrendDeps): Feature {
   const composer = new Composer<BotContext>();
   composer.command('trend', (ctx) => withMetric(deps, ctx, ctx.payload, queryContext(deps), 'mt', answerTrend));
   composer.use(suggestionButtons(deps, 'mt', answerTrend));

@@ -1,13 +1,15 @@
 import { Composer } from 'telegraf';
 import { isUnitCode, UNIT_KINDS, unitName, type Unit, type UnitKind } from '../../domain/org.ts';
 import { audit } from '../audit.ts';
-import type { BotContext, BotDeps } from '../context.ts';
+import type { BotContext, FeatureDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
 import { requireRole } from '../middleware/guards.ts';
 import { replyHtml, words } from '../reply.ts';
 
+export type UnitsDeps = FeatureDeps<'org' | 'audit', never, 'clock'>;
+
 /** /unit list (everyone registered), /unit add (admins). */
-export function createUnitsFeature(deps: BotDeps): Feature {
+export function createUnitsFeature(deps: UnitsDeps): Feature {
   const composer = new Composer<BotContext>();
 
   const list = async (ctx: BotContext) => {

@@ -1,10 +1,12 @@
 import { Composer } from 'telegraf';
 import { ROLES, unitName, type Role, type StaffMember } from '../../domain/org.ts';
 import { audit } from '../audit.ts';
-import type { BotContext, BotDeps } from '../context.ts';
+import type { BotContext, FeatureDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
 import { privateOnly } from '../middleware/guards.ts';
 import { replyHtml, words } from '../reply.ts';
+
+export type UsersDeps = FeatureDeps<'org' | 'audit', 'adminIds', 'clock'>;
 
 type Change = { kind: 'role'; role: Role } | { kind: 'units'; units: string[] } | { kind: 'active'; active: boolean };
 
@@ -19,7 +21,7 @@ function parseChange(verb: string, rest: string[]): Change | undefined {
 }
 
 /** /users: list people, change a role or units, deactivate (effective at once). Admins only. */
-export function createUsersFeature(deps: BotDeps): Feature {
+export function createUsersFeature(deps: UsersDeps): Feature {
   const composer = new Composer<BotContext>();
   const unitLabel = (ctx: BotContext, codes: string[]) =>
     codes.map((c) => {

@@ -3,16 +3,18 @@ import { findUnit } from '../../domain/org.ts';
 import { buildMine, buildWall } from '../../domain/progress/views.ts';
 import { parseWeekArg, weekOf, type WeekRange } from '../../domain/progress/week.ts';
 import { localDate } from '../../domain/time.ts';
-import type { BotContext, BotDeps } from '../context.ts';
+import type { BotContext, FeatureDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
 import { replyHtml, words } from '../reply.ts';
 import { renderMine, renderWall, type RenderContext } from '../../render/progress.ts';
+
+export type WallDeps = FeatureDeps<'org' | 'progress' | 'tasks', 'timeZone', 'clock'>;
 
 /** How far back /mine looks for the last update of an item with no recent one. */
 const MINE_LOOKBACK_DAYS = 92;
 
 /** /wall [unit] [week]: a unit's updates of a week, grouped by item. /mine: one's open items. */
-export function createWallFeature(deps: BotDeps): Feature {
+export function createWallFeature(deps: WallDeps): Feature {
   const composer = new Composer<BotContext>();
   const { store, config, clock } = deps;
   const renderer = (ctx: BotContext): RenderContext => ({ t: ctx.t, lang: ctx.lang, units: store.org.units(), members: store.org.members() });

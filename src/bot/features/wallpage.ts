@@ -3,10 +3,12 @@ import { COURT_UNIT } from '../../domain/metrics/types.ts';
 import { findUnit, unitName } from '../../domain/org.ts';
 import { hashToken } from '../../web/wall-access.ts';
 import { audit } from '../audit.ts';
-import type { BotContext, BotDeps } from '../context.ts';
+import type { BotContext, FeatureDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
 import { privateOnly, requireRole } from '../middleware/guards.ts';
 import { replyHtml, words } from '../reply.ts';
+
+export type WallpageDeps = FeatureDeps<'org' | 'wallPage' | 'audit', 'wall', 'clock' | 'newCode'>;
 
 /** The page's address for a unit (the court's page is /wall). */
 export function wallPageUrl(base: string, unit: string | undefined, token?: string): string {
@@ -15,7 +17,7 @@ export function wallPageUrl(base: string, unit: string | undefined, token?: stri
 }
 
 /** /wallpage link [unit] · revoke [unit] · public on|off · status (admins, private chat): secret links to the lobby page. */
-export function createWallPageFeature(deps: BotDeps): Feature {
+export function createWallPageFeature(deps: WallpageDeps): Feature {
   const composer = new Composer<BotContext>();
   const repo = deps.store.wallPage;
 
