@@ -105,13 +105,15 @@ function summaryRow(lang: Lang, i: SummaryIndicator, ranked: boolean): string {
   });
 }
 
-export function renderSummary(summary: Summary, lang: Lang): string {
+/** `consultation`: the per-unit table and last month's consultation decisions (render/consultation.ts). */
+export function renderSummary(summary: Summary, lang: Lang, consultation: string[] = []): string {
   const t = tr(lang);
   const c = summary.cases;
   const count = (v: number | undefined) => (v === undefined ? DASH : formatValue(lang, 'cases', v));
   const amount = (v: number | undefined) => (v === undefined ? DASH : formatValue(lang, 'yuan', v));
   const lines: string[] = [
     t('summary.title', { court: summary.courtName, period: formatPeriod(lang, summary.period, 'month') }),
+    t('consult.addressees', { period: formatPeriod(lang, summary.period, 'month') }),
     t('summary.cases', {
       received: count(c.received),
       first: count(c.receivedFirst),
@@ -131,6 +133,7 @@ export function renderSummary(summary: Summary, lang: Lang): string {
     for (const u of group.updates) lines.push(t('summary.update', { date: shortDate(u.date), author: u.author, text: oneLine(u.text) }));
   }
   if (summary.groups.length === 0) lines.push(t('summary.none'));
-  lines.push(t('summary.next'));
+  lines.push(...consultation);
+  lines.push(t('consult.closing'));
   return lines.join('\n');
 }

@@ -1,9 +1,11 @@
 import { buildAgenda } from '../domain/digests/agenda.ts';
 import { agendaFigures } from '../domain/digests/agenda-figures.ts';
 import { digestWindow } from '../domain/digests/periods.ts';
-import { buildSummary } from '../domain/digests/summary.ts';
+import { buildSummary, SUMMARY_CORE } from '../domain/digests/summary.ts';
+import { buildConsultation } from '../domain/meetings/consultation.ts';
+import { renderConsultation } from '../render/consultation.ts';
 import type { Lang } from '../domain/language.ts';
-import { COURT_UNIT } from '../domain/metrics/types.ts';
+import { COURT_UNIT, type MetricDef } from '../domain/metrics/types.ts';
 import { reviewDecisions } from '../domain/meetings/decisions.ts';
 import { meetingKind } from '../domain/meetings/meeting.ts';
 import { unitIndicatorGroups } from '../domain/meetings/unit-indicators.ts';
@@ -114,7 +116,25 @@ export function createDigestSources(deps: DigestSourceDeps): DigestSources {
         })),
         showRanks: deps.ranks !== false,
       });
-      return summary ? renderSummary(summary, lang) : undefined;
+      if (!summary) return undefined;
+      const core = SUMMARY_CORE.map((code) => deps.metrics.catalog().find((d) => d.code === code)).filter((d): d is MetricDef => d !== undefined);
+      const consultation = buildConsultation({
+        period,
+        core,
+        observations: deps.metrics.observations({ period, basis: 'ytd' }),
+        units: deps.org.units(),
+        items: deps.tasks.items(),
+        updates: await deps.progress.between(from, new Date(to.getTime() + 40 * DAY_MS)),
+        monthOf: (iso) => date(iso).slice(0, 7),
+        dateOf: date,
+        // States as of the day the summary is due (the 1st after its month), not the reader's clock.
+        today: date(to.toISOString()),
+      });
+      const unitLabel = (code: string) => {
+        const u = deps.org.unit(code);
+        return u ? unitName(u, lang) : code;
+      };
+      return renderSummary(summary, lang, renderConsultation(consultation, lang, { unit: unitLabel, member: nameOf }));
     },
   };
 }

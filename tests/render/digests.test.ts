@@ -31,7 +31,8 @@ void describe('digest rendering', () => {
     const plain = parseTelegramHtml(renderSummary(summary, 'en'));
     assert.match(plain, /Enforcement summary, August 2024/);
     assert.match(plain, /enforcement amount realised: — \| 80\.81% \| — \| target ≥ 50\.00% \| ✅ meets target/);
-    assert.match(plain, /Next month's approach/);
+    assert.match(plain, /5\. Problems: ____/);
+    assert.match(plain, /6\. Next steps: ____/);
   });
 
   void it('splits an agenda with 200 progress updates into parts Telegram accepts', () => {
