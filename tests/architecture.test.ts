@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 import { tempDataDirsPerTest } from './helpers/harness.ts';
@@ -49,5 +49,15 @@ describe('import structure of src/', () => {
     const { status, output } = check(root);
     assert.equal(status, 1);
     assert.match(output, /import runs back up: .*domain\/rule\.ts → .*bot\/feature\.ts \(domain is below bot\)/);
+  });
+
+  it('keeps every feature file under 150 lines', async () => {
+    const dir = new URL('../src/bot/features/', import.meta.url);
+    const long: string[] = [];
+    for (const name of await readdir(dir)) {
+      const lines = (await readFile(new URL(name, dir), 'utf8')).split('\n').length - 1;
+      if (lines >= 150) long.push(`${name}: ${lines} lines`);
+    }
+    assert.deepEqual(long, []);
   });
 });

@@ -1,50 +1,17 @@
 import { Composer } from 'telegraf';
 import { message } from 'telegraf/filters';
 import { canManageUnit, isRegistered } from '../../domain/access.ts';
-import { parseProgressText, progressTagBody } from '../../domain/progress/parse-progress.ts';
+import { progressTagBody } from '../../domain/progress/parse-progress.ts';
 import { PROGRESS_PROMPT_ACTION, type ProgressSource, type ProgressUpdate } from '../../domain/progress/types.ts';
 import { audit } from '../audit.ts';
-import type { BotContext, FeatureDeps } from '../context.ts';
+import type { BotContext } from '../context.ts';
 import type { Feature } from '../feature.ts';
 import { requireRole } from '../middleware/guards.ts';
+import { answer, check, confirmation, preview, type ProgressDeps } from './progress-replies.ts';
 import { replyHtml, words } from '../reply.ts';
-import { renderUnit } from '../../render/progress.ts';
-
-export type ProgressDeps = FeatureDeps<'org' | 'progress' | 'tasks' | 'audit', never, 'clock' | 'logger'>;
 
 const UNDO_WINDOW_MS = 24 * 3600_000;
 const COMMAND_PREFIX = /^\/progress(?:@\w+)?(?:\s+|$)/i;
-
-/** Replies in groups go to the message they answer, so a busy group sees what was recorded. */
-async function answer(ctx: BotContext, text: string, messageId: number | undefined): Promise<void> {
-  await replyHtml(ctx, text, ctx.chatKind === 'group' && messageId ? { reply_parameters: { message_id: messageId, allow_sending_without_reply: true } } : {});
-}
-
-type Checked = { ok: true; text: string; itemCode?: string; percent?: number; unit: string } | { ok: false; reply: string };
-
-/** Parse → item exists → which unit: the same for a new message and an edited one. */
-function check(deps: ProgressDeps, ctx: BotContext, body: string): Checked {
-  const parsed = parseProgressText(body);
-  if (!parsed.ok) {
-    return { ok: false, reply: parsed.error === 'tooLong' ? ctx.t('progress.tooLong', { length: parsed.length, limit: parsed.limit }) : ctx.t('progress.usage') };
-  }
-  const { itemCode } = parsed.value;
-  const item = itemCode ? deps.store.tasks.item(itemCode) : undefined;
-  if (itemCode && !item) return { ok: false, reply: ctx.t('progress.unknownItem', { code: itemCode }) };
-  const unit = item?.unit ?? ctx.boundChat?.unit ?? ctx.actor.member?.units[0];
-  if (!unit) return { ok: false, reply: ctx.t('progress.noUnit') };
-  return { ok: true, ...parsed.value, unit };
-}
-
-function confirmation(deps: ProgressDeps, ctx: BotContext, update: ProgressUpdate): string {
-  const percent = update.percent !== undefined ? ctx.t('progress.percent', { percent: update.percent }) : '';
-  const r = { t: ctx.t, lang: ctx.lang, units: deps.store.org.units(), members: deps.store.org.members() };
-  return update.itemCode
-    ? ctx.t('progress.recordedItem', { id: update.id, code: update.itemCode, title: deps.store.tasks.item(update.itemCode)?.title ?? '', percent })
-    : ctx.t('progress.recordedGeneral', { id: update.id, unit: renderUnit(r, update.unit), percent });
-}
-
-const preview = (text: string) => (text.length > 80 ? `${text.slice(0, 80)}…` : text);
 
 /**
  * /progress <text> anywhere; a group message starting with #进度 or #progress in a bound group

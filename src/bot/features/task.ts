@@ -1,19 +1,17 @@
 import { Composer } from 'telegraf';
 import { canManageUnit, hasRole } from '../../domain/access.ts';
 import { findUnit } from '../../domain/org.ts';
-import { parseItemCode, parseTaskAdd, parseTaskEdit, resolveOwners, type TaskEdit } from '../../domain/progress/task-args.ts';
+import { parseItemCode, parseTaskAdd, parseTaskEdit, resolveOwners } from '../../domain/progress/task-args.ts';
 import type { WorkItem } from '../../domain/progress/types.ts';
-import { buildTaskHistory, itemNumber } from '../../domain/progress/views.ts';
-import { localDate } from '../../domain/time.ts';
 import { html } from '../../text/html.ts';
 import { audit } from '../audit.ts';
-import type { BotContext, FeatureDeps } from '../context.ts';
+import type { BotContext } from '../context.ts';
 import type { Feature } from '../feature.ts';
 import { addMilestone } from './task-milestone.ts';
+import { applyTaskEdit, listTasks, showTask, taskRenderer, type TaskDeps } from './task-views.ts';
 import { replyHtml, words } from '../reply.ts';
-import { renderOwners, renderTaskHistory, renderTaskList, renderUnit, type RenderContext } from '../../render/progress.ts';
+import { renderOwners, renderUnit } from '../../render/progress.ts';
 
-export type TaskDeps = FeatureDeps<'org' | 'tasks' | 'progress' | 'audit', 'timeZone', 'clock' | 'logger'>;
 
 type Errorish = { error: string; detail?: string };
 
@@ -21,7 +19,7 @@ type Errorish = { error: string; detail?: string };
 export function createTaskFeature(deps: TaskDeps): Feature {
   const composer = new Composer<BotContext>();
   const { store, config, clock } = deps;
-  const renderer = (ctx: BotContext): RenderContext => ({ t: ctx.t, lang: ctx.lang, units: store.org.units(), members: store.org.members() });
+  const renderer = (ctx: BotContext) => taskRenderer(deps, ctx);
 
   const argError = (ctx: BotContext, e: Errorish) => {
     if (e.error === 'badDate') return ctx.t('task.badDate', { date: e.detail ?? '' });
@@ -83,18 +81,6 @@ export function createTaskFeature(deps: TaskDeps): Feature {
     );
   };
 
-  const list = async (ctx: BotContext, arg: string | undefined) => {
-    const r = renderer(ctx);
-    const open = store.tasks.items().filter((i) => i.status === 'open');
-    const today = localDate(clock.now(), config.timeZone);
-    const sorted = (items: WorkItem[]) => items.sort((a, b) => itemNumber(a.code) - itemNumber(b.code));
-    if (arg === 'mine') return replyHtml(ctx, renderTaskList(r, ctx.t('task.scopeMine'), sorted(open.filter((i) => i.owners.includes(ctx.actor.telegramId))), today));
-    const unitCode = arg !== undefined ? findUnit(store.org.units(), arg)?.code : (ctx.boundChat?.unit ?? ctx.actor.member?.units[0]);
-    if (arg !== undefined && !unitCode) return replyHtml(ctx, ctx.t('task.unknownUnit', { unit: arg }));
-    if (!unitCode) return replyHtml(ctx, ctx.t('wall.noUnit'));
-    return replyHtml(ctx, renderTaskList(r, renderUnit(r, unitCode), sorted(open.filter((i) => i.unit === unitCode)), today));
-  };
-
   const done = async (ctx: BotContext, arg: string | undefined) => {
     const code = parseItemCode(arg ?? '');
     const item = code ? store.tasks.item(code) : undefined;
@@ -107,55 +93,30 @@ export function createTaskFeature(deps: TaskDeps): Feature {
     if (await save(ctx, closed, 'task.done', {})) await replyHtml(ctx, ctx.t(item.decision ? 'task.signedOff' : 'task.doneDone', { code, title: item.title }));
   };
 
-  const applyEdit = (ctx: BotContext, item: WorkItem, edit: TaskEdit): WorkItem | string => {
-    switch (edit.field) {
-      case 'title':
-        return { ...item, title: edit.title };
-      case 'due': {
-        const { due: _old, ...rest } = item;
-        return edit.due ? { ...rest, due: edit.due } : rest;
-      }
-      case 'owners': {
-        const { owners, unknown } = resolveOwners(edit.owners, store.org.members());
-        return unknown.length > 0 ? ctx.t('task.unknownOwners', { names: unknown.join(', ') }) : { ...item, owners };
-      }
-      case 'status':
-        return { ...item, status: edit.status };
-    }
-  };
-
   const edit = async (ctx: BotContext, args: string[]) => {
     const parsed = parseTaskEdit(args, clock.now(), config.timeZone);
     if (!parsed.ok) return replyHtml(ctx, argError(ctx, parsed));
     const item = store.tasks.item(parsed.value.code);
     if (!item) return replyHtml(ctx, ctx.t('task.notFound', { code: parsed.value.code }));
     if (!canManageUnit(ctx.actor, item.unit)) return replyHtml(ctx, ctx.t('task.notYourUnit'));
-    const changed = applyEdit(ctx, item, parsed.value.edit);
+    const changed = applyTaskEdit(ctx, store.org.members(), item, parsed.value.edit);
     if (typeof changed === 'string') return replyHtml(ctx, changed);
     if (await save(ctx, changed, 'task.edit', { field: parsed.value.edit.field })) {
       await replyHtml(ctx, ctx.t('task.edited', { code: item.code, title: changed.title }));
     }
   };
 
-  const show = async (ctx: BotContext, code: string) => {
-    const item = store.tasks.item(code);
-    if (!item) return replyHtml(ctx, ctx.t('task.notFound', { code }));
-    const updates = await store.progress.forItem(item.code, new Date(item.createdAt));
-    const view = buildTaskHistory({ item, updates, today: localDate(clock.now(), config.timeZone), timeZone: config.timeZone });
-    return replyHtml(ctx, renderTaskHistory(renderer(ctx), view));
-  };
-
   composer.command('task', async (ctx) => {
     const [verb, ...rest] = words(ctx.payload);
     const code = parseItemCode(verb ?? '');
-    if (code) return void (await show(ctx, code));
+    if (code) return void (await showTask(deps, ctx, code));
     switch (verb?.toLowerCase()) {
       case 'add':
         if (!(await guard(ctx))) return;
         await add(ctx, ctx.payload.trim().replace(/^add\s*/i, ''));
         return;
       case 'list':
-        await list(ctx, rest[0]);
+        await listTasks(deps, ctx, rest[0]);
         return;
       case 'done':
         await done(ctx, rest[0]);

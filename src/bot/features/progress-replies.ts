@@ -1,0 +1,38 @@
+import { parseProgressText } from '../../domain/progress/parse-progress.ts';
+import type { ProgressUpdate } from '../../domain/progress/types.ts';
+import { renderUnit } from '../../render/progress.ts';
+import type { BotContext, FeatureDeps } from '../context.ts';
+import { replyHtml } from '../reply.ts';
+
+export type ProgressDeps = FeatureDeps<'org' | 'progress' | 'tasks' | 'audit', never, 'clock' | 'logger'>;
+
+/** Replies in groups go to the message they answer, so a busy group sees what was recorded. */
+export async function answer(ctx: BotContext, text: string, messageId: number | undefined): Promise<void> {
+  await replyHtml(ctx, text, ctx.chatKind === 'group' && messageId ? { reply_parameters: { message_id: messageId, allow_sending_without_reply: true } } : {});
+}
+
+export type Checked = { ok: true; text: string; itemCode?: string; percent?: number; unit: string } | { ok: false; reply: string };
+
+/** Parse → item exists → which unit: the same for a new message and an edited one. */
+export function check(deps: ProgressDeps, ctx: BotContext, body: string): Checked {
+  const parsed = parseProgressText(body);
+  if (!parsed.ok) {
+    return { ok: false, reply: parsed.error === 'tooLong' ? ctx.t('progress.tooLong', { length: parsed.length, limit: parsed.limit }) : ctx.t('progress.usage') };
+  }
+  const { itemCode } = parsed.value;
+  const item = itemCode ? deps.store.tasks.item(itemCode) : undefined;
+  if (itemCode && !item) return { ok: false, reply: ctx.t('progress.unknownItem', { code: itemCode }) };
+  const unit = item?.unit ?? ctx.boundChat?.unit ?? ctx.actor.member?.units[0];
+  if (!unit) return { ok: false, reply: ctx.t('progress.noUnit') };
+  return { ok: true, ...parsed.value, unit };
+}
+
+export function confirmation(deps: ProgressDeps, ctx: BotContext, update: ProgressUpdate): string {
+  const percent = update.percent !== undefined ? ctx.t('progress.percent', { percent: update.percent }) : '';
+  const r = { t: ctx.t, lang: ctx.lang, units: deps.store.org.units(), members: deps.store.org.members() };
+  return update.itemCode
+    ? ctx.t('progress.recordedItem', { id: update.id, code: update.itemCode, title: deps.store.tasks.item(update.itemCode)?.title ?? '', percent })
+    : ctx.t('progress.recordedGeneral', { id: update.id, unit: renderUnit(r, update.unit), percent });
+}
+
+export const preview = (text: string) => (text.length > 80 ? `${text.slice(0, 80)}…` : text);
