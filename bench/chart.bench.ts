@@ -9,7 +9,7 @@ import type { BenchRow } from './run.ts';
 
 const def: MetricDef = {
   code: 'first_enf_terminated_round_rate', nameZh: '首执案件终本率', nameEn: 'first-enforcement cases terminated this round', aliases: [],
-  group: 'enforcement', unit: '%', direction: 'down', kind: 'ratio', reference: { min: 5, max: 30, target: 25 },
+  group: 'enforcement', unit: '%', direction: 'down', kind: 'flow_ratio', reference: { min: 5, max: 30, target: 25 },
 };
 const points = Array.from({ length: 12 }, (_, i) => ({ period: `${i < 4 ? 2023 : 2024}-${String(((i + 8) % 12) + 1).padStart(2, '0')}`, value: i === 6 ? undefined : 12 - i * 0.13 }));
 

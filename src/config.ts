@@ -29,6 +29,8 @@ export interface Config {
   importAllUnits: string[];
   /** The watchdog ends the process when its event loop has been blocked this long. */
   watchdogSeconds: number;
+  /** Ranks in group digests (the SPC asks courts not to publish them): off unless DIGEST_RANKS=on. */
+  digestRanks: boolean;
 }
 
 export class ConfigError extends Error {
@@ -163,5 +165,6 @@ export function parseConfig(env: Env): Config {
     logLevel: parseChoice('LOG_LEVEL', read(env, 'LOG_LEVEL') ?? 'info', ['debug', 'info', 'warn', 'error'] as const),
     importAllUnits: parseCodeList('IMPORT_ALL_UNITS', read(env, 'IMPORT_ALL_UNITS') ?? 'tmo'),
     watchdogSeconds: parseInteger('WATCHDOG_SECONDS', read(env, 'WATCHDOG_SECONDS') ?? '30', 2, 3600),
+    digestRanks: parseChoice('DIGEST_RANKS', read(env, 'DIGEST_RANKS') ?? 'off', ['off', 'on'] as const) === 'on',
   };
 }

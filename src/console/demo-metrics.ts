@@ -1,5 +1,5 @@
 import { addMonths, splitPeriod } from '../domain/metrics/period.ts';
-import { COURT_UNIT, ratioScale, type MetricDef, type Observation } from '../domain/metrics/types.ts';
+import { COURT_UNIT, isRatioKind, ratioScale, type MetricDef, type Observation } from '../domain/metrics/types.ts';
 
 /**
  * Synthetic figures for the console: 2023-08 … 2024-08, year to date, for the court and a
@@ -130,7 +130,7 @@ export function buildDemoObservations(catalog: readonly MetricDef[]): Observatio
   const next = random(20240831);
   const out: Observation[] = [];
   for (const def of catalog) {
-    if (def.kind !== 'ratio') continue;
+    if (!isRatioKind(def.kind)) continue;
     const published = PUBLISHED[def.code];
     if (published || def.group === 'enforcement') {
       const months = monthsFor(def, next, 1);

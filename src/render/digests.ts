@@ -88,7 +88,7 @@ export function renderAgenda(agenda: Agenda, lang: Lang): string {
 }
 
 /** The counts of the first section are cases; they are volumes, so their change is not judged. */
-const CASES: FigureShape = { unit: 'cases', direction: 'up', kind: 'flow' };
+const CASES: FigureShape = { unit: 'cases', direction: 'none', kind: 'count' };
 
 function summaryRow(lang: Lang, i: SummaryIndicator, ranked: boolean): string {
   const t = tr(lang);

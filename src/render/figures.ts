@@ -62,6 +62,7 @@ function changeSize(lang: Lang, shape: FigureShape, change: Change): string | un
     case 'days':
       return fixed(size) === '0.00' ? undefined : formatValue(lang, 'days', size);
     case 'cases':
+    case 'people':
     case 'yuan': {
       if (change.relative !== undefined) {
         const percent = fixed(Math.abs(change.relative) * 100);
@@ -85,7 +86,8 @@ export function formatChange(lang: Lang, shape: FigureShape, change: Change | un
   const rising = change.delta > 0;
   const key = shape.unit === 'days' ? (rising ? 'fig.longer' : 'fig.shorter') : rising ? 'fig.up' : 'fig.down';
   const direction = judgedDirection(shape);
-  const judgement = direction === undefined ? '' : t(rising === (direction === 'up') ? 'fig.better' : 'fig.worse');
+  // A change within the indicator's noise threshold is stated but not judged (0.01 is not a decline).
+  const judgement = direction === undefined || change.flat ? '' : t(rising === (direction === 'up') ? 'fig.better' : 'fig.worse');
   return t(key, { delta: html(size) }) + judgement;
 }
 

@@ -1,4 +1,5 @@
 import type { Lang } from '../domain/language.ts';
+import { endMonth, parsePeriodCode, splitPeriod } from '../domain/metrics/period.ts';
 import type { Basis } from '../domain/metrics/types.ts';
 import { tr } from './translate.ts';
 
@@ -19,19 +20,23 @@ export interface PeriodRef {
 }
 
 /**
- * `2024-08` with its basis (ytd by default), or `2024-Q3`, `2024Q3`, `2024-H1`, `2024H1`, `2024`.
- * Undefined for anything else.
+ * A period code (`2024-08`, `2024-Q3` or `2024Q3`, `2024-H1`, `2024`) with its basis: `ytd` (the
+ * default for a month) runs from January to the period's end, `month` is the period alone (the default for
+ * a quarter or half-year). Undefined for anything else.
  */
-export function periodRef(period: string, basis: Basis = 'ytd'): PeriodRef | undefined {
-  let m = /^(\d{4})-(\d{2})$/.exec(period);
-  if (m) return { kind: basis === 'month' ? 'month' : 'ytd', year: Number(m[1]), month: Number(m[2]) };
-  m = /^(\d{4})-?Q([1-4])$/i.exec(period);
-  if (m) return { kind: 'quarter', year: Number(m[1]), quarter: Number(m[2]) };
-  m = /^(\d{4})-?H([12])$/i.exec(period);
-  if (m) return { kind: 'half', year: Number(m[1]), half: Number(m[2]) };
-  m = /^(\d{4})$/.exec(period);
-  if (m) return { kind: 'year', year: Number(m[1]) };
-  return undefined;
+export function periodRef(period: string, basis?: Basis): PeriodRef | undefined {
+  const code = /^\d{4}[QH][1-4]$/i.test(period) ? `${period.slice(0, 4)}-${period.slice(4).toUpperCase()}` : period;
+  const parts = parsePeriodCode(code);
+  if (!parts) return undefined;
+  const { kind, year, n } = parts;
+  if (kind === 'year') return { kind: 'year', year };
+  // A quarter or half-year read year to date runs from January to its end: 2024年1—9月.
+  if (basis === 'ytd' || (basis === undefined && kind === 'month')) {
+    const month = splitPeriod(endMonth(code)).month;
+    return month === 12 ? { kind: 'year', year } : { kind: 'ytd', year, month };
+  }
+  if (kind === 'month') return { kind: 'month', year, month: n };
+  return kind === 'quarter' ? { kind: 'quarter', year, quarter: n } : { kind: 'half', year, half: n };
 }
 
 const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -66,8 +71,8 @@ export function formatPeriodSpan(lang: Lang, from: string, to: string, basis: Ba
   return tr(lang)('fig.period.span', { from: formatPeriod(lang, from, basis), to: formatPeriod(lang, to, basis) });
 }
 
-/** Which earlier period "the one before" is, for 较上月 / 较上季度 …; a ytd compares with the month before. */
-export function previousKind(period: string, basis?: Basis): 'month' | 'quarter' | 'half' | 'year' {
-  const kind = periodRef(period, basis)?.kind ?? 'month';
-  return kind === 'ytd' ? 'month' : kind;
+/** Which earlier period "the one before" is, for 较上月 / 较上季度 …: the period of the same kind before (a ytd month compares with the month before). */
+export function previousKind(period: string, _basis?: Basis): 'month' | 'quarter' | 'half' | 'year' {
+  const code = /^\d{4}[QH][1-4]$/i.test(period) ? `${period.slice(0, 4)}-${period.slice(4).toUpperCase()}` : period;
+  return parsePeriodCode(code)?.kind ?? 'month';
 }

@@ -5,12 +5,21 @@ import type { MetricDef } from '../domain/metrics/types.ts';
 import { formatFigure } from './figures.ts';
 import { tr } from './translate.ts';
 
-/** ✅ 达到目标 / ⚠️ 低于参考区间 …, plus the warning line when it was passed. */
+/**
+ * Range and target each in their own words (COURT-PRACTICE.md): ✅ 在合理区间内，未达目标（100.00%）;
+ * plus the warning line when it was passed. Pass the status of the figure's period for monthly targets.
+ */
 export function formatStatus(lang: Lang, def: MetricDef, value: number, status: MetricStatus = metricStatus(def, value)): string {
   const t = tr(lang);
-  const key = status.kind === 'out_of_range' ? (status.side === 'low' ? 'status.out_of_range.low' : 'status.out_of_range.high') : (`status.${status.kind}` as const);
+  const parts: string[] = [];
+  if (status.range) parts.push(t(`status.range.${status.range}`));
+  if (status.target && status.targetValue !== undefined) {
+    const text = t(`status.target.${status.target}`, { target: formatFigure(lang, def, status.targetValue) });
+    parts.push(parts.length === 0 ? (status.target === 'met' ? '✅ ' : '⚠️ ') + text : text);
+  }
+  if (parts.length === 0) return def.direction === 'none' ? '' : t('status.no_reference');
   const warn = def.reference.warn;
-  return t(key) + (status.warning && warn !== undefined ? t('status.warning', { warn: formatFigure(lang, def, warn) }) : '');
+  return parts.join(t('status.joiner')) + (status.warning && warn !== undefined ? t('status.warning', { warn: formatFigure(lang, def, warn) }) : '');
 }
 
 /** ✅ or ⚠️ for lists; · when nothing is set. */

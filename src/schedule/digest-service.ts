@@ -45,7 +45,7 @@ export function createDigestControl(options: DigestServiceOptions): DigestContro
   const sender =
     options.sender ??
     createSender({ telegram: new Telegram(options.token, { apiRoot: config.apiRoot, webhookReply: false }), org: store.org, logger });
-  const sources = createDigestSources({ ...store, timeZone: config.timeZone });
+  const sources = createDigestSources({ ...store, timeZone: config.timeZone, ranks: config.digestRanks });
   const jobDeps: DigestJobDeps = { config, store, sender, logger, sources, parseCron };
   const runner = createDigestRunner(jobDeps);
   const scheduler = createScheduler({

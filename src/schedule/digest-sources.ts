@@ -41,7 +41,7 @@ export function createDigestSources(deps: DigestSourceDeps): DigestSources {
     const groups = unitIndicatorGroups(deps.org.unit(unit));
     const catalog = deps.metrics.catalog().filter((d) => groups.includes(d.group));
     const codes = new Set(catalog.map((d) => d.code));
-    return agendaFigures(catalog, deps.metrics.observations({ basis: 'ytd' }).filter((o) => codes.has(o.metric)), unit);
+    return agendaFigures(catalog, deps.metrics.observations({ basis: 'ytd' }).filter((o) => codes.has(o.metric)), unit, deps.org.units());
   };
 
   return {
@@ -114,7 +114,7 @@ export function createDigestSources(deps: DigestSourceDeps): DigestSources {
           text: u.text,
           date: date(u.at),
         })),
-        showRanks: deps.ranks !== false,
+        showRanks: deps.ranks === true,
       });
       if (!summary) return undefined;
       const core = SUMMARY_CORE.map((code) => deps.metrics.catalog().find((d) => d.code === code)).filter((d): d is MetricDef => d !== undefined);

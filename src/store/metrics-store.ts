@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { MetricDef, Observation, ObservationFilter } from '../domain/metrics/types.ts';
-import { observationKey } from '../domain/metrics/types.ts';
+import { kindFromLegacy, observationKey } from '../domain/metrics/types.ts';
 import { JsonDoc, type DocSpec } from './json-doc.ts';
 import type { MetricsRepo } from './ports.ts';
 
@@ -10,10 +10,24 @@ export interface MetricsDoc {
   observations: Observation[];
 }
 
+/** Version 2: kinds split by how a figure is counted (ratio → flow_ratio, per_capita, …); counts have no direction. */
+function splitKinds(doc: Record<string, unknown>): Record<string, unknown> {
+  const catalog = (doc.catalog as Record<string, unknown>[] | undefined) ?? [];
+  return {
+    ...doc,
+    catalog: catalog.map((def) => {
+      const kind = kindFromLegacy(def.kind as string | undefined, def.unit as string, def.code as string);
+      const counted = kind === 'count' || kind === 'stock_count' || kind === 'amount';
+      return { ...def, kind, ...(counted ? { direction: 'none' } : {}) };
+    }),
+  };
+}
+
 export const METRICS_DOC: DocSpec<MetricsDoc> = {
   name: 'metrics',
-  version: 1,
-  defaults: () => ({ schemaVersion: 1, catalog: [], observations: [] }),
+  version: 2,
+  defaults: () => ({ schemaVersion: 2, catalog: [], observations: [] }),
+  migrations: { 1: splitKinds },
 };
 
 export const SEED_CATALOG_FILE = new URL('../../data/seed/metric-catalog.json', import.meta.url);
@@ -41,6 +55,11 @@ export async function createMetricsRepo(doc: JsonDoc<MetricsDoc>, seed: MetricDe
   if (doc.data.catalog.length === 0 && seed.length > 0) {
     await doc.update((d) => {
       d.catalog = structuredClone(seed);
+    });
+  } else if (seed.some((s) => !doc.data.catalog.some((d) => d.code === s.code))) {
+    // Indicators added to the shipped catalog later (首执结案数, 员额法官人数) join an existing one.
+    await doc.update((d) => {
+      for (const s of seed) if (!d.catalog.some((def) => def.code === s.code)) d.catalog.push(structuredClone(s));
     });
   }
   // Queries ask for one indicator at a time: keep each indicator's figures at hand.

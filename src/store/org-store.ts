@@ -10,10 +10,43 @@ export interface OrgDoc {
   invites: Invite[];
 }
 
+/** Short names and branch coverage of the shipped demo units, for org files written before units had them. */
+const KNOWN: Record<string, Pick<Unit, 'aliases' | 'covers'>> = {
+  civil1: { aliases: ['民一庭', '民一'] },
+  civil2: { aliases: ['民二庭', '民二'] },
+  criminal: { aliases: ['刑庭', '刑事庭'] },
+  admin_div: { aliases: ['行政庭'] },
+  devzone: { aliases: ['开发区', '开发区人民法庭'] },
+  envres: { aliases: ['环资庭', '环资法庭', '环境资源庭'] },
+  tmo: { aliases: ['审管办'] },
+  branch_civil: { covers: ['civil1', 'civil2'], aliases: ['民事支部', '民事党支部'] },
+  branch_enf: { covers: ['enforcement'], aliases: ['执行支部', '执行党支部'] },
+};
+
+/**
+ * Version 2: units get a parent (every unit but the court belongs to the court; teams can be
+ * moved under their division with /unit add … parent:<code>), aliases, and a party branch the
+ * units it covers.
+ */
+function unitLevels(doc: Record<string, unknown>): Record<string, unknown> {
+  const units = (doc.units as Unit[] | undefined) ?? [];
+  const court = units.find((u) => u.kind === 'court')?.code;
+  return {
+    ...doc,
+    units: units.map((u) => ({
+      ...u,
+      ...(u.kind !== 'court' && court && u.parent === undefined ? { parent: court } : {}),
+      ...(u.aliases === undefined ? { aliases: KNOWN[u.code]?.aliases ?? [] } : {}),
+      ...(u.kind === 'branch' && u.covers === undefined ? { covers: KNOWN[u.code]?.covers ?? [] } : {}),
+    })),
+  };
+}
+
 export const ORG_DOC: DocSpec<OrgDoc> = {
   name: 'org',
-  version: 1,
-  defaults: () => ({ schemaVersion: 1, units: [], members: [], chats: [], invites: [] }),
+  version: 2,
+  defaults: () => ({ schemaVersion: 2, units: [], members: [], chats: [], invites: [] }),
+  migrations: { 1: unitLevels },
 };
 
 function upsert<T>(list: T[], item: T, same: (a: T) => boolean): void {

@@ -8,7 +8,7 @@ describe('demo figures', () => {
   const observations = buildDemoObservations(catalog);
 
   it('never show a share above 100 %, year to date or for a single month', () => {
-    const percent = new Set(catalog.filter((d) => d.kind === 'ratio' && d.unit === '%').map((d) => d.code));
+    const percent = new Set(catalog.filter((d) => d.kind === 'flow_ratio' && d.unit === '%').map((d) => d.code));
     const series = new Map<string, typeof observations>();
     for (const o of observations.filter((o) => percent.has(o.metric))) {
       const key = `${o.metric}/${o.unit}`;

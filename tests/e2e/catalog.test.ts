@@ -17,7 +17,7 @@ describe('/catalog, end to end', () => {
 
   it('lists the catalog for staff but lets only managers change it', async () => {
     const [list] = await h.say(STAFF, '/catalog');
-    assert.match(list!.plain, /Indicator catalog \(32; ★ on the board\)/);
+    assert.match(list!.plain, /Indicator catalog \(34; ★ on the board\)/);
     assert.match(list!.plain, /★first_enf_terminated_round_rate first-enforcement cases terminated this round \(%, lower is better\) at most 30\.00%, target ≤ 25\.00%/);
     assert.match(list!.plain, /enf_cases_received enforcement cases received \(cases\) not set/, 'a count has no direction');
     const [zh] = await h.say(ADMIN, '/catalog');
@@ -53,7 +53,7 @@ describe('/catalog, end to end', () => {
     const file = Buffer.from(JSON.stringify({ metrics: [def] }));
     const [reply] = await h.send(documentMessage({ fileId: h.fake.addFile(file, 'catalog.json'), fileName: 'catalog.json', from: ADMIN }));
     assert.match(reply!.plain, /已从目录文件导入 1 项指标定义/);
-    assert.equal(h.app.store.metrics.metric('bail_rate')?.kind, 'ratio');
+    assert.equal(h.app.store.metrics.metric('bail_rate')?.kind, 'flow_ratio');
     const broken = Buffer.from(JSON.stringify({ metrics: [{ ...def, unit: 'kg' }] }));
     const [invalid] = await h.send(documentMessage({ fileId: h.fake.addFile(broken, 'c2.json'), fileName: 'c2.json', from: ADMIN }));
     assert.match(invalid!.plain, /目录文件无效：bail_rate: unit/);

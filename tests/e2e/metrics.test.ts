@@ -151,7 +151,8 @@ describe('metrics, end to end against the fake Bot API', () => {
     const [board] = await h.say(STAFF, '/board');
     assert.match(board!.plain, /关键指标看板 · 2024年1—8月/);
     assert.match(board!.plain, /【执行】/);
-    assert.match(board!.plain, /✅ 首执案件终本率：10\.47%（第1\/16）/);
+    // No rank on the board unless DIGEST_RANKS=on: the SPC asks courts not to publish ranks.
+    assert.match(board!.plain, /✅ 首执案件终本率：10\.47%$/m);
     assert.match(board!.plain, /✅ 执行标的到位率：80\.81%/);
 
     const [rank] = await h.say(STAFF, '/rank 终本率');

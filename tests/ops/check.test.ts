@@ -43,7 +43,7 @@ describe('--check', () => {
     const { status, stdout } = check({ DATA_DIR: dir });
     assert.equal(status, 0, stdout);
     assert.match(stdout, /^ok {4}settings: long polling/m);
-    assert.match(stdout, /^ok {4}doc org\.json: schemaVersion 1$/m);
+    assert.match(stdout, /^ok {4}doc org\.json: schemaVersion 2$/m);
     assert.match(stdout, /^ok {4}log audit\/: 1 partition\(s\) readable$/m);
     assert.match(stdout, /all good/);
     assert.ok(!stdout.includes(TOKEN));

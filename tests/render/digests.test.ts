@@ -30,7 +30,7 @@ void describe('digest rendering', () => {
     const summary = buildSummary({ courtName: 'Court', period: '2024-08', catalog, units, observations, items: [], updates: [], showRanks: false })!;
     const plain = parseTelegramHtml(renderSummary(summary, 'en'));
     assert.match(plain, /Enforcement summary, August 2024/);
-    assert.match(plain, /enforcement amount realised: — \| 80\.81% \| — \| target ≥ 50\.00% \| ✅ meets target/);
+    assert.match(plain, /enforcement amount realised: — \| 80\.81% \| — \| target ≥ 50\.00% \| ✅ meets the target \(50\.00%\)/);
     assert.match(plain, /5\. Problems: ____/);
     assert.match(plain, /6\. Next steps: ____/);
   });

@@ -4,10 +4,10 @@ import type { MetricDef } from '../../src/domain/metrics/types.ts';
 import { formatChange, formatComparison, formatFigure, formatPart, formatValue } from '../../src/render/figures.ts';
 import { formatPeriod, formatPeriodSpan } from '../../src/render/period.ts';
 
-const rate: MetricDef = { code: 'r', nameZh: '终本率', nameEn: 'rate', aliases: [], group: 'enforcement', unit: '%', direction: 'down', kind: 'ratio', reference: {} };
+const rate: MetricDef = { code: 'r', nameZh: '终本率', nameEn: 'rate', aliases: [], group: 'enforcement', unit: '%', direction: 'down', kind: 'flow_ratio', reference: {} };
 const up: MetricDef = { ...rate, direction: 'up' };
 const days: MetricDef = { ...rate, unit: 'days' };
-const count: MetricDef = { ...rate, unit: 'cases', direction: 'up', kind: 'flow' };
+const count: MetricDef = { ...rate, unit: 'cases', direction: 'up', kind: 'count' };
 const amount: MetricDef = { ...count, unit: 'yuan' };
 const ratio: MetricDef = { ...rate, unit: 'ratio' };
 

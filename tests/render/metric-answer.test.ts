@@ -6,7 +6,7 @@ import { formatReference } from '../../src/render/status.ts';
 import { htmlToText } from '../../src/text/html.ts';
 
 const rate: MetricDef = {
-  code: 'r', nameZh: '终<本>率', nameEn: 'rate & co', aliases: [], group: 'enforcement', unit: '%', direction: 'down', kind: 'ratio', reference: { max: 30, target: 25 },
+  code: 'r', nameZh: '终<本>率', nameEn: 'rate & co', aliases: [], group: 'enforcement', unit: '%', direction: 'down', kind: 'flow_ratio', reference: { max: 30, target: 25 },
   formula: { numeratorZh: 'a', numeratorEn: 'a', denominatorZh: 'b', denominatorEn: 'b', numeratorUnit: 'cases', denominatorUnit: 'cases' },
 };
 
@@ -19,7 +19,7 @@ describe('the metric answer', () => {
     for (const line of html.split('\n')) assert.equal((line.match(/<b>/g) ?? []).length, (line.match(/<\/b>/g) ?? []).length, line);
     const text = htmlToText(html);
     assert.match(text, /^2024年1—8月$/m);
-    assert.match(text, /10\.47% {2}✅ 达到目标/);
+    assert.match(text, /10\.47% {2}✅ 在合理区间内，达到目标（25\.00%）/);
     assert.match(text, /较上月（10\.82%）下降0\.35个百分点（向好）/);
     assert.match(text, /较去年同期：无可比数据/);
     assert.match(text, /排名：第1名\/共16家/);

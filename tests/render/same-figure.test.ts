@@ -17,7 +17,7 @@ const FIGURES: { code: string; value: number; text: string; reference: MetricDef
   { code: 'enf_amount_realized', value: 80_810_000, text: '8,081.00万元', reference: { min: 100_000_000 } },
   { code: 'enf_case_ratio', value: 1.3249, text: '1:1.32', reference: { max: 1.2 } },
 ];
-const RATIO: MetricDef = { code: 'enf_case_ratio', nameZh: '执行案件比', nameEn: 'enforcement case ratio', aliases: [], group: 'enforcement', unit: 'ratio', direction: 'down', kind: 'ratio', reference: {} };
+const RATIO: MetricDef = { code: 'enf_case_ratio', nameZh: '执行案件比', nameEn: 'enforcement case ratio', aliases: [], group: 'enforcement', unit: 'ratio', direction: 'down', kind: 'flow_ratio', reference: {} };
 
 void describe('one figure, one text, on every surface', () => {
   let h: Harness;

@@ -30,7 +30,7 @@ describe('metrics store', () => {
       assert.equal(store.metrics.latestPeriod({ metric: 'nothing' }), undefined);
       await store.close();
       const doc = JSON.parse(await readFile(join(dir, 'metrics.json'), 'utf8')) as { schemaVersion: number };
-      assert.equal(doc.schemaVersion, 1);
+      assert.equal(doc.schemaVersion, 2);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -6,8 +6,9 @@ import type { BotContext, FeatureDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
 import { renderBoard } from '../../render/board.ts';
 import { replyHtml } from '../reply.ts';
+import { defaultBasis } from './metric-support.ts';
 
-export type BoardDeps = FeatureDeps<'metrics', 'timeZone', 'clock'>;
+export type BoardDeps = FeatureDeps<'metrics' | 'org', 'timeZone' | 'digestRanks', 'clock'>;
 
 /** /board [period]: the court's board indicators (catalog flag `board`), grouped, marked ✅/⚠️. */
 export function createBoardFeature(deps: BoardDeps): Feature {
@@ -15,7 +16,10 @@ export function createBoardFeature(deps: BoardDeps): Feature {
   composer.command('board', async (ctx) => {
     const board = deps.store.metrics.catalog().filter((def) => def.board);
     const codes = new Set(board.map((def) => def.code));
-    const asked = findPeriod(ctx.payload, deps.clock.now(), deps.config.timeZone)?.period;
+    const found = findPeriod(ctx.payload, deps.clock.now(), deps.config.timeZone);
+    const asked = found?.period;
+    const basis = /当月|当期|\bmonth\b/i.test(ctx.payload) ? 'month' : (found?.basis ?? defaultBasis(asked));
+    const units = deps.store.org.units();
     const period = asked ?? deps.store.metrics.periods({ basis: 'ytd' }).filter((p) => deps.store.metrics.observations({ period: p }).some((o) => codes.has(o.metric))).at(-1);
     if (!period || board.length === 0) {
       await replyHtml(ctx, ctx.t('board.empty'));
@@ -26,9 +30,9 @@ export function createBoardFeature(deps: BoardDeps): Feature {
       group,
       entries: board
         .filter((def) => def.group === group)
-        .map((def) => ({ def, figure: resolveFigure(def, observations(def.code), { unit: COURT_UNIT, period, basis: 'ytd' }) })),
+        .map((def) => ({ def, figure: resolveFigure(def, observations(def.code), { unit: COURT_UNIT, period, basis }, units) })),
     }));
-    await replyHtml(ctx, renderBoard(ctx.lang, { period, groups }));
+    await replyHtml(ctx, renderBoard(ctx.lang, { period, basis, groups, ranks: deps.config.digestRanks }));
   });
   return { name: 'board', commands: [{ command: 'board', minRole: 'staff', chats: 'any', help: 'menu.board' }], composer, reactsTo: [] };
 }

@@ -9,7 +9,7 @@ import { answerMetric, suggestionButtons, withMetric } from './metric-support.ts
 export type MetricQueryDeps = FeatureDeps<'metrics' | 'org', 'timeZone', 'clock'>;
 
 export function queryContext(deps: MetricQueryDeps): QueryContext {
-  return { units: deps.store.org.units(), now: deps.clock.now(), timeZone: deps.config.timeZone };
+  return { units: deps.store.org.units(), now: deps.clock.now(), timeZone: deps.config.timeZone, catalog: deps.store.metrics.catalog() };
 }
 
 /** In a group the bot answers plain text only when addressed: an @mention or a reply to it. */

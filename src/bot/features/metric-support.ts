@@ -1,14 +1,15 @@
 import { Composer, Markup } from 'telegraf';
 import { callbackQuery } from 'telegraf/filters';
 import { findMetric, metricName, suggestMetrics } from '../../domain/metrics/catalog.ts';
-import { figureWithChanges } from '../../domain/metrics/derive.ts';
+import { explainFigure, figureWithChanges } from '../../domain/metrics/derive.ts';
+import { periodKind } from '../../domain/metrics/period.ts';
+import { formatPeriod } from '../../render/period.ts';
 import { parseMetricQuery, type MetricQuery, type QueryContext } from '../../domain/metrics/query.ts';
 import { COURT_UNIT, type Basis, type MetricDef } from '../../domain/metrics/types.ts';
 import { unitName } from '../../domain/org.ts';
 import { createAnswerCache, type AnswerCache } from '../answer-cache.ts';
 import type { BotContext, FeatureDeps } from '../context.ts';
 import { renderFigure } from '../../render/metric-answer.ts';
-import { formatPeriod } from '../../render/period.ts';
 import { requireRole } from '../middleware/guards.ts';
 import { replyHtml, words } from '../reply.ts';
 
@@ -30,16 +31,26 @@ export function latestPeriodFor(deps: MetricDeps, metric: string, unit: string, 
   return periodsWithData(deps, metric, unit, basis).at(-1) ?? periodsWithData(deps, metric, unit).at(-1);
 }
 
+/** A month is read year to date unless the words say 当月; a quarter or half-year is the period alone. */
+export function defaultBasis(period: string | undefined): Basis {
+  return period === undefined || periodKind(period) === 'month' || periodKind(period) === 'year' ? 'ytd' : 'month';
+}
+
 /** Answers one metric query: value, period, basis, changes, reference and status, rank where imported. */
 export async function answerMetric(deps: MetricDeps, ctx: BotContext, def: MetricDef, query: Omit<MetricQuery, 'name'>): Promise<void> {
   const unit = query.unit ?? COURT_UNIT;
-  const basis = query.basis ?? 'ytd';
+  const basis = query.basis ?? defaultBasis(query.period);
   const label = unitLabel(deps, ctx, unit);
   const key = `${ctx.lang}\u0000${def.code}\u0000${unit}\u0000${label}\u0000${query.period ?? ''}\u0000${basis}`;
   await replyHtml(ctx, answersOf(deps.store.metrics).get(key, () => buildAnswer(deps, ctx, def, { unit, basis, label, period: query.period })));
 }
 
-/** One cache per store: the answer depends only on the figures, the catalog, the language and the unit's name. */
+/** Units changed (parents, branches, aliases): answers derived from them are stale. */
+export function forgetAnswers(deps: { store: Pick<MetricDeps['store'], 'metrics'> }): void {
+  caches.delete(deps.store.metrics);
+}
+
+/** One cache per store: the answer depends only on the figures, the catalog, the units, the language and the unit's name. */
 const caches = new WeakMap<object, AnswerCache>();
 function answersOf(metrics: MetricDeps['store']['metrics']): AnswerCache {
   let cache = caches.get(metrics);
@@ -51,10 +62,18 @@ function buildAnswer(deps: MetricDeps, ctx: BotContext, def: MetricDef, q: { uni
   const name = metricName(def, ctx.lang);
   const period = q.period ?? latestPeriodFor(deps, def.code, q.unit, q.basis);
   if (!period) return ctx.t('metric.noDataAtAll', { metric: name, unit: q.label });
-  const result = figureWithChanges(def, deps.store.metrics.observations({ metric: def.code }), { unit: q.unit, period, basis: q.basis });
-  if (result) return renderFigure(ctx.lang, def, q.label, result);
+  const observations = deps.store.metrics.observations({ metric: def.code });
+  const units = deps.store.org.units();
+  const result = figureWithChanges(def, observations, { unit: q.unit, period, basis: q.basis }, units);
+  if (result) return renderFigure(ctx.lang, def, q.label, result, (code) => unitLabel(deps, ctx, code));
+  // Why, in one line, when the figure could have been derived but cannot be (per capita, missing parts …).
+  const why = explainFigure(def, observations, { unit: q.unit, period, basis: q.basis }, units);
+  const periodText = formatPeriod(ctx.lang, period, q.basis);
+  const lines =
+    why.reason && why.reason !== 'no_data'
+      ? [ctx.t('metric.why', { metric: name, unit: q.label, period: periodText, reason: ctx.t(`metric.why.${why.reason}`, { needs: why.needs ? formatPeriod(ctx.lang, why.needs, 'ytd') : '' }) })]
+      : [ctx.t('metric.noData', { metric: name, unit: q.label, period: periodText })];
   const periods = periodsWithData(deps, def.code, q.unit);
-  const lines = [ctx.t('metric.noData', { metric: name, unit: q.label, period: formatPeriod(ctx.lang, period, q.basis) })];
   lines.push(periods.length > 0 ? ctx.t('metric.periodsWithData', { periods: periods.slice(-12).map((p) => formatPeriod(ctx.lang, p, 'month')).join(ctx.lang === 'zh' ? '、' : ', ') }) : ctx.t('metric.noDataAtAll', { metric: name, unit: q.label }));
   return lines.join('\n');
 }

@@ -37,7 +37,11 @@ export interface AgendaFigure {
   previous?: number;
   change?: Change;
   status: MetricStatus;
+  /** Outside its reasonable range (a missed target is not "out of range"). */
   outOfRange: boolean;
+  /** Short of the court's target (which may vary by month). */
+  missesTarget?: boolean;
+  /** Worse than the period before beyond the indicator's noise threshold. */
   worse: boolean;
 }
 
@@ -168,7 +172,7 @@ export function buildAgenda(input: AgendaInput): Agenda {
     progress,
     otherUpdates: recent.filter((u) => u.itemCode === undefined || !codes.has(u.itemCode)),
     stalled,
-    figures: input.figures.filter((f) => f.outOfRange || f.worse),
+    figures: input.figures.filter((f) => f.outOfRange || f.missesTarget === true || f.worse),
     topics: input.topics,
     assignments,
   };

@@ -65,7 +65,7 @@ export interface SummaryInput {
   items: readonly { code: string; title: string; unit: string }[];
   /** The month's progress updates, any unit: the enforcement ones are picked here. */
   updates: readonly SummaryUpdate[];
-  /** A rank column (imported ranks); off when the court keeps ranks out of bulletins. */
+  /** A rank column (imported ranks): only when the court turned it on (DIGEST_RANKS=on). */
   showRanks?: boolean;
 }
 
@@ -144,9 +144,9 @@ export function buildSummary(input: SummaryInput): Summary | undefined {
   const unit = summaryUnit(inMonth, input.units);
   if (unit === undefined) return undefined;
   const figure = (def: MetricDef | undefined, basis: Basis, p = period): Figure | undefined =>
-    def ? resolveFigure(def, input.observations, { unit, period: p, basis }) : undefined;
+    def ? resolveFigure(def, input.observations, { unit, period: p, basis }, input.units) : undefined;
   const count = (code: string, basis: Basis, p = period) => figure(input.catalog.find((d) => d.code === code), basis, p)?.value;
-  const ranked = input.showRanks !== false;
+  const ranked = input.showRanks === true;
   const indicators: SummaryIndicator[] = [];
   for (const def of summaryIndicators(input.catalog)) {
     const month = figure(def, 'month');
@@ -157,7 +157,7 @@ export function buildSummary(input: SummaryInput): Summary | undefined {
     indicators.push({
       def,
       ...(month ? { month: month.value } : {}),
-      ...(ytd ? { ytd: ytd.value, status: metricStatus(def, ytd.value) } : {}),
+      ...(ytd ? { ytd: ytd.value, status: metricStatus(def, ytd.value, input.period) } : {}),
       ...(lastYear ? { ytdLastYear: lastYear.value } : {}),
       ...(yoy ? { yoy } : {}),
       ...(ranked && ytd?.rank !== undefined ? { rank: ytd.rank } : {}),

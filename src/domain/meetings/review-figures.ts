@@ -1,6 +1,6 @@
 import { changeBetween, resolveFigure, type Change } from '../metrics/derive.ts';
 import { metricStatus, type MetricStatus } from '../metrics/status.ts';
-import { ratioScale, type MetricDef, type Observation } from '../metrics/types.ts';
+import { isStockKind, ratioScale, type MetricDef, type Observation } from '../metrics/types.ts';
 import type { ReviewSpan } from './review-period.ts';
 
 export interface SpanFigure {
@@ -21,10 +21,10 @@ export function spanFigure(def: MetricDef, observations: readonly Observation[],
   const end = resolveFigure(def, observations, { unit, period: `${s.year}-${pad(s.toMonth)}`, basis: 'ytd' });
   if (!end) return undefined;
   const perCapita = def.formula?.denominatorUnit === 'people';
-  if (s.fromMonth === 1 || def.kind === 'stock' || perCapita) return { value: end.value, basis: 'ytd_end' };
+  if (s.fromMonth === 1 || isStockKind(def.kind) || def.kind === 'per_capita' || perCapita) return { value: end.value, basis: 'ytd_end' };
   const start = resolveFigure(def, observations, { unit, period: `${s.year}-${pad(s.fromMonth - 1)}`, basis: 'ytd' });
   if (!start) return undefined;
-  if (def.kind === 'flow') return { value: end.value - start.value, basis: 'ytd_difference' };
+  if (def.kind === 'count' || def.kind === 'amount') return { value: end.value - start.value, basis: 'ytd_difference' };
   if (end.numerator === undefined || end.denominator === undefined || start.numerator === undefined || start.denominator === undefined) return undefined;
   const denominator = end.denominator - start.denominator;
   if (denominator <= 0) return undefined;

@@ -3,7 +3,7 @@ import { normalizeName } from './catalog.ts';
 import { agreesWithParts, checkValue, roundingTolerance, toIndicatorScale } from './import-checks.ts';
 import { isPlaceholder, parseBasisCell, parseNumberCell, parsePeriodCell, type NumberCell } from './import-cells.ts';
 import { locateHeader, type HeaderLayout, type ImportColumn, type SheetInput, type SheetRow } from './import-header.ts';
-import { COURT_UNIT, observationKey, ratioScale, type MetricDef, type Observation } from './types.ts';
+import { COURT_UNIT, isRatioKind, observationKey, ratioScale, type MetricDef, type Observation } from './types.ts';
 
 export { parseBasisCell, parseNumberCell, parsePeriodCell } from './import-cells.ts';
 export { IMPORT_COLUMNS, type ImportColumn, type SheetInput, type SheetRow } from './import-header.ts';
@@ -173,7 +173,7 @@ export function buildImportPlan(
       fail('out_of_bounds', `${cell('numerator')} / ${cell('denominator')}`);
       continue;
     }
-    const parts = numerator !== null && denominator !== null && def.kind === 'ratio';
+    const parts = numerator !== null && denominator !== null && isRatioKind(def.kind);
     if (parts && denominator === 0) {
       fail('zero_denominator');
       continue;

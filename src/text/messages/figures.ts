@@ -42,6 +42,7 @@ export const figureMessages = defineMessages(
     'fig.unitName.days': '天',
     'fig.unitName.cases': '件',
     'fig.unitName.yuan': '万元',
+    'fig.unitName.people': '人',
   },
   {
     'fig.days': '{value} days',
@@ -83,5 +84,6 @@ export const figureMessages = defineMessages(
     'fig.unitName.days': 'days',
     'fig.unitName.cases': 'cases',
     'fig.unitName.yuan': 'yuan',
+    'fig.unitName.people': 'people',
   },
 );

@@ -103,7 +103,10 @@ void describe('enforcement summary builder', () => {
   void it('returns numbers and judged values, never text', () => {
     const first = s.indicators[0]!;
     assert.equal(first.def.code, 'first_enf_terminated_round_rate');
-    assert.deepEqual({ month: first.month, ytd: first.ytd, rank: first.rank, rankTotal: first.rankTotal }, { month: 9.8, ytd: 10.47, rank: 1, rankTotal: 16 });
+    // No ranks in a bulletin unless the court turned them on (DIGEST_RANKS=on).
+    assert.deepEqual({ month: first.month, ytd: first.ytd, rank: first.rank, rankTotal: first.rankTotal }, { month: 9.8, ytd: 10.47, rank: undefined, rankTotal: undefined });
+    const ranked = buildSummary({ ...input, showRanks: true })!.indicators[0]!;
+    assert.deepEqual({ rank: ranked.rank, rankTotal: ranked.rankTotal }, { rank: 1, rankTotal: 16 });
     assert.equal(first.yoy!.delta.toFixed(2), '-1.53');
     assert.equal(first.status!.kind, 'meets_target');
     assert.equal(s.indicators.find((i) => i.def.code === 'enf_avg_days')!.ytd, 98.5);

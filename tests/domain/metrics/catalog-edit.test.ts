@@ -18,7 +18,7 @@ describe('catalog edits', () => {
     const ok = buildMetricFromArgs(catalog, ['preservation_rate', '诉讼保全率', 'preservation_rate', 'effect', '%', 'up']);
     assert.ok(ok.ok);
     assert.equal(ok.value.nameEn, 'preservation rate');
-    assert.equal(ok.value.kind, 'ratio');
+    assert.equal(ok.value.kind, 'flow_ratio');
     assert.equal(buildMetricFromArgs(catalog, ['closure_rate', '结案率2', 'x', 'effect', '%', 'up']).ok, false);
     assert.equal(buildMetricFromArgs(catalog, ['new_one', '终本率', 'x', 'effect', '%', 'up']).ok, false);
     assert.equal(buildMetricFromArgs(catalog, ['new_one', '新指标', 'x', 'speed', '%', 'up']).ok, false);

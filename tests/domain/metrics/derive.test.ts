@@ -5,9 +5,9 @@ import type { MetricDef, Observation } from '../../../src/domain/metrics/types.t
 
 const RATE: MetricDef = {
   code: 'enf_amount_realized_rate', nameZh: '执行标的到位率', nameEn: 'enforcement amount realised', aliases: ['到位率'],
-  group: 'enforcement', unit: '%', direction: 'up', kind: 'ratio', reference: { target: 50 },
+  group: 'enforcement', unit: '%', direction: 'up', kind: 'flow_ratio', reference: { target: 50 },
 };
-const COUNT: MetricDef = { ...RATE, code: 'enf_cases_closed', unit: 'cases', kind: 'flow', reference: {} };
+const COUNT: MetricDef = { ...RATE, code: 'enf_cases_closed', unit: 'cases', kind: 'count', reference: {} };
 const obs = (o: Partial<Observation> & Pick<Observation, 'period' | 'value'>): Observation => ({ metric: RATE.code, unit: 'court', basis: 'ytd', ...o });
 
 describe('derived figures', () => {

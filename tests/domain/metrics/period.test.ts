@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { addMonths, findPeriod, periodsEndingAt, previousPeriod, sameMonthLastYear } from '../../../src/domain/metrics/period.ts';
+import { addMonths, endMonth, findPeriod, monthsOf, parsePeriodCode, periodOfMonth, periodsEndingAt, previousPeriod, sameMonthLastYear, startMonth } from '../../../src/domain/metrics/period.ts';
 
 const TZ = 'Asia/Shanghai';
 // 2024-09-01 01:00 in Shanghai, still August 31 in UTC.
@@ -44,5 +44,61 @@ describe('period maths', () => {
     assert.equal(findPeriod('终本率', NOW, TZ), undefined);
     assert.equal(findPeriod('decrease', NOW, TZ), undefined);
     assert.equal(findPeriod('2024-13', NOW, TZ), undefined);
+  });
+});
+
+describe('quarters, half-years, years and year to date', () => {
+  // 2026-12-01 09:00 in Shanghai.
+  const now = new Date('2026-12-01T01:00:00Z');
+  const find = (text: string) => {
+    const m = findPeriod(text, now, TZ);
+    return m ? { period: m.period, ...(m.basis ? { basis: m.basis } : {}) } : undefined;
+  };
+
+  it('reads quarters with and without a year', () => {
+    assert.deepEqual(find('终本率 2024年第三季度'), { period: '2024-Q3', basis: 'month' });
+    assert.deepEqual(find('2024Q3'), { period: '2024-Q3', basis: 'month' });
+    assert.deepEqual(find('2024年三季度 终本率'), { period: '2024-Q3', basis: 'month' });
+    assert.deepEqual(find('Q3 2024'), { period: '2024-Q3', basis: 'month' });
+    assert.deepEqual(find('三季度'), { period: '2026-Q3', basis: 'month' });
+    assert.deepEqual(find('第四季度'), { period: '2025-Q4', basis: 'month' });
+    assert.deepEqual(find('本季度'), { period: '2026-Q4', basis: 'month' });
+    assert.deepEqual(find('上季度'), { period: '2026-Q3', basis: 'month' });
+  });
+
+  it('reads half-years and years', () => {
+    assert.deepEqual(find('2024H1'), { period: '2024-H1', basis: 'month' });
+    assert.deepEqual(find('2024年上半年'), { period: '2024-H1', basis: 'month' });
+    assert.deepEqual(find('上半年'), { period: '2026-H1', basis: 'month' });
+    assert.deepEqual(find('下半年'), { period: '2025-H2', basis: 'month' });
+    assert.deepEqual(find('2024年 结收比'), { period: '2024' });
+    assert.deepEqual(find('2024年度'), { period: '2024' });
+    assert.deepEqual(find('去年'), { period: '2025' });
+    assert.deepEqual(find('closure rate 2024'), { period: '2024' });
+  });
+
+  it('reads year-to-date spans and full-width digits', () => {
+    assert.deepEqual(find('2024年1-8月'), { period: '2024-08', basis: 'ytd' });
+    assert.deepEqual(find('2024年1—8月 结收比'), { period: '2024-08', basis: 'ytd' });
+    assert.deepEqual(find('1至10月'), { period: '2026-10', basis: 'ytd' });
+    assert.deepEqual(find('2024年7-9月'), { period: '2024-Q3', basis: 'month' });
+    assert.deepEqual(find('２０２４年第３季度'), { period: '2024-Q3', basis: 'month' });
+    assert.deepEqual(find('２０２４Ｑ３'), { period: '2024-Q3', basis: 'month' });
+    assert.equal(findPeriod('２０２４年８月', now, TZ)?.matched, '２０２４年８月');
+    assert.deepEqual(find('2024年8月'), { period: '2024-08' });
+  });
+
+  it('steps and spans periods of every kind', () => {
+    assert.equal(previousPeriod('2024-Q1'), '2023-Q4');
+    assert.equal(previousPeriod('2024-H2'), '2024-H1');
+    assert.equal(previousPeriod('2024'), '2023');
+    assert.equal(sameMonthLastYear('2024-Q3'), '2023-Q3');
+    assert.deepEqual(periodsEndingAt('2024-Q2', 3), ['2023-Q4', '2024-Q1', '2024-Q2']);
+    assert.equal(endMonth('2024-Q3'), '2024-09');
+    assert.equal(startMonth('2024-H2'), '2024-07');
+    assert.equal(endMonth('2024'), '2024-12');
+    assert.deepEqual(monthsOf('2024-Q1'), ['2024-01', '2024-02', '2024-03']);
+    assert.equal(periodOfMonth('2024-08', 'quarter'), '2024-Q3');
+    assert.equal(parsePeriodCode('2024-Q5'), undefined);
   });
 });

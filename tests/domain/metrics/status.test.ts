@@ -1,40 +1,59 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { metricStatus } from '../../../src/domain/metrics/status.ts';
+import { metricStatus, targetFor } from '../../../src/domain/metrics/status.ts';
 import type { MetricDef } from '../../../src/domain/metrics/types.ts';
 
-const base: MetricDef = { code: 'x', nameZh: 'x', nameEn: 'x', aliases: [], group: 'enforcement', unit: '%', direction: 'up', kind: 'ratio', reference: {} };
+const base: MetricDef = { code: 'x', nameZh: 'x', nameEn: 'x', aliases: [], group: 'enforcement', unit: '%', direction: 'up', kind: 'flow_ratio', reference: {} };
 
-describe('direction-aware status', () => {
+describe('status: range and target apart', () => {
   it('treats a lower 终本率 as better', () => {
     const def: MetricDef = { ...base, direction: 'down', reference: { max: 30, target: 25, warn: 22 } };
     assert.equal(metricStatus(def, 10.47).kind, 'meets_target');
+    assert.equal(metricStatus(def, 10.47).range, 'in');
     assert.equal(metricStatus(def, 10.47).ok, true);
     assert.equal(metricStatus(def, 23).warning, true);
     assert.equal(metricStatus(def, 27).kind, 'misses_target');
-    assert.deepEqual(metricStatus(def, 31), { kind: 'out_of_range', side: 'high', warning: false, ok: false });
-    // A very low value of a `down` indicator is not flagged.
-    assert.equal(metricStatus({ ...def, reference: { min: 5, max: 30 } }, 1).kind, 'in_range');
+    assert.equal(metricStatus(def, 27).range, 'in');
+    const out = metricStatus(def, 31);
+    assert.equal(out.kind, 'out_of_range');
+    assert.equal(out.range, 'high');
+    assert.equal(out.ok, false);
   });
 
-  it('checks an up indicator against its minimum and target', () => {
-    const def: MetricDef = { ...base, reference: { min: 90, target: 100 } };
-    assert.equal(metricStatus(def, 101).kind, 'meets_target');
-    assert.equal(metricStatus(def, 95).kind, 'misses_target');
-    assert.equal(metricStatus(def, 80).side, 'low');
-    // Above the maximum is not a fault for an `up` indicator.
-    assert.equal(metricStatus({ ...def, reference: { max: 100 } }, 120).ok, true);
+  it('never calls a figure inside its range out of range because it missed a target (结收比 95.97 % in 90–110)', () => {
+    const def: MetricDef = { ...base, reference: { min: 90, max: 110, target: 100 } };
+    const s = metricStatus(def, 95.97);
+    assert.equal(s.range, 'in');
+    assert.equal(s.target, 'missed');
+    assert.notEqual(s.kind, 'out_of_range');
+    assert.equal(metricStatus(def, 80).range, 'low');
+    assert.equal(metricStatus(def, 120).range, 'high');
   });
 
-  it('flags a range indicator on either side', () => {
-    const def: MetricDef = { ...base, direction: 'range', reference: { min: 85, max: 99.5 } };
+  it('flags a range indicator on either side and gives it no target', () => {
+    const def: MetricDef = { ...base, direction: 'range', reference: { min: 85, max: 99.5, target: 90 } };
     assert.equal(metricStatus(def, 90).kind, 'in_range');
     assert.equal(metricStatus(def, 80).side, 'low');
     assert.equal(metricStatus(def, 100).side, 'high');
     assert.equal(metricStatus(def, 100).ok, false);
+    assert.equal(metricStatus(def, 86).target, undefined);
   });
 
-  it('says nothing without a reference', () => {
+  it('reads a target that rises through the year by the period’s last month', () => {
+    const def: MetricDef = { ...base, reference: { target: 90, targets: { '6': 50, '8': 70 } } };
+    assert.equal(targetFor(def.reference, '2024-03'), 90);
+    assert.equal(targetFor(def.reference, '2024-07'), 50);
+    assert.equal(targetFor(def.reference, '2024-08'), 70);
+    assert.equal(targetFor(def.reference, '2024-Q3'), 70);
+    assert.equal(metricStatus(def, 72, '2024-08').target, 'met');
+    assert.equal(metricStatus(def, 72, '2024-12').target, 'met');
+    assert.equal(metricStatus({ ...def, reference: { targets: { '8': 70 } } }, 72, '2024-12').target, 'met');
+    assert.equal(metricStatus(def, 60, '2024-08').target, 'missed');
+  });
+
+  it('says nothing without a reference, and nothing for counts', () => {
     assert.equal(metricStatus(base, 1).kind, 'no_reference');
+    assert.equal(metricStatus({ ...base, direction: 'none', kind: 'count', reference: { target: 5 } }, 1).ok, true);
+    assert.equal(metricStatus({ ...base, direction: 'none', kind: 'count', reference: { min: 5 } }, 1).range, 'low');
   });
 });
