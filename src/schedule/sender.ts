@@ -27,7 +27,8 @@ export interface SenderStats {
   failed: number;
 }
 
-type Attempt = { ok: true; messageId: number } | { ok: false; error: unknown };
+type Attempt = { ok: true; messageId: number } | { ok: false; error: unknown; skipped?: true };
+type Hook = { beforeSend?: () => Promise<boolean> };
 
 const MAX_429_WAITS = 10;
 
@@ -47,10 +48,13 @@ export function createSender(options: SenderOptions): Sender & { stats: SenderSt
   const throttle = new Throttle(options.limits ?? TELEGRAM_LIMITS);
   const stats: SenderStats = { attempts: 0, sent: 0, retriedAfter429: 0, deferred: 0, failed: 0 };
 
-  async function attempt(chatId: number, text: string, buttons: InlineButton[][] | undefined): Promise<Attempt> {
+  async function attempt(chatId: number, text: string, buttons: InlineButton[][] | undefined, hook: Hook): Promise<Attempt> {
     const at = throttle.reserve(chatId, now());
     const wait = at - now();
     if (wait > 0) await sleep(wait);
+    const before = hook.beforeSend;
+    hook.beforeSend = undefined;
+    if (before && !(await before())) return { ok: false, skipped: true, error: undefined };
     stats.attempts += 1;
     const started = now();
     try {
@@ -70,17 +74,18 @@ export function createSender(options: SenderOptions): Sender & { stats: SenderSt
   }
 
   /** Sends one part; resolves with its message id or a final failure. */
-  async function sendPart(chatId: number, text: string, buttons: InlineButton[][] | undefined): Promise<{ ok: true; messageId: number; chatId: number } | Extract<SendResult, { ok: false }>> {
+  async function sendPart(chatId: number, text: string, buttons: InlineButton[][] | undefined, hook: Hook): Promise<{ ok: true; messageId: number; chatId: number } | Extract<SendResult, { ok: false }>> {
     let target = chatId;
     let migrated = false;
     let networkTries = 0;
     let waits = 0;
     for (;;) {
-      const result = await attempt(target, text, buttons);
+      const result = await attempt(target, text, buttons, hook);
       if (result.ok) {
         stats.sent += 1;
         return { ok: true, messageId: result.messageId, chatId: target };
       }
+      if (result.skipped) return { ok: false, reason: 'skipped', description: 'declined before sending' };
       const { error } = result;
       const description = error instanceof Error ? error.message : String(error);
       if (!(error instanceof TelegramError) || error.code >= 500) {
@@ -130,8 +135,9 @@ export function createSender(options: SenderOptions): Sender & { stats: SenderSt
       const parts = splitMessage(html);
       const messageIds: number[] = [];
       let target = chatId;
+      const hook: Hook = { beforeSend: sendOptions?.beforeSend };
       for (const [index, part] of parts.entries()) {
-        const result = await sendPart(target, part, index === parts.length - 1 ? sendOptions?.buttons : undefined);
+        const result = await sendPart(target, part, index === parts.length - 1 ? sendOptions?.buttons : undefined, hook);
         if (!result.ok) return { ...result, sentParts: index };
         target = result.chatId;
         messageIds.push(result.messageId);

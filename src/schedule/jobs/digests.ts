@@ -112,6 +112,7 @@ export async function runDigest(deps: DigestJobDeps, kind: DigestKind, options: 
   }
 
   const htmlCache = new Map<string, Promise<string | undefined>>();
+  const inFlight = createInFlightGate();
   await Promise.all(
     due.map(async ({ chat, period }) => {
       report.period = period;
@@ -137,12 +138,9 @@ export async function runDigest(deps: DigestJobDeps, kind: DigestKind, options: 
         report.missingFigures = period;
         return;
       }
-      const entry = await store.deliveries.claim(kind, period, chat.id, at, (e) => mayRetry(e, options.force ?? false));
-      if (!entry) {
-        report.skipped += 1;
-        return;
-      }
-      await deliver(deps, entry, html, report, at, options.force ? 0 : entry.partsSent);
+      const claim = () => store.deliveries.claim(kind, period, chat.id, at, (e) => mayRetry(e, options.force ?? false));
+      const from = options.force ? 0 : (existing?.partsSent ?? 0);
+      await deliver(deps, chat.id, claim, inFlight, html, report, at, from);
     }).map((p, i) =>
       p.catch((err: unknown) => {
         report.failed += 1;
@@ -171,22 +169,70 @@ export async function runDigest(deps: DigestJobDeps, kind: DigestKind, options: 
   return report;
 }
 
-/** Sends the parts not yet accepted and records each step, so a deferred digest resumes where it stopped. */
-async function deliver(deps: DigestJobDeps, entry: Delivery, html: string, report: DigestReport, at: string, from: number): Promise<void> {
+/** One delivery at a time between its claim and its recorded result (see deliver). */
+function createInFlightGate(): { enter(): Promise<() => void> } {
+  let last: Promise<void> = Promise.resolve();
+  return {
+    async enter() {
+      let leave!: () => void;
+      const previous = last;
+      last = new Promise<void>((resolve) => (leave = resolve));
+      await previous;
+      return leave;
+    },
+  };
+}
+
+/**
+ * Claims the chat's delivery only when its send slot has come (the sender's beforeSend), then
+ * sends the parts not yet accepted and records each step, so a deferred digest resumes where it
+ * stopped. Claim → send → record runs for one chat at a time: a kill -9 mid-fan-out leaves at
+ * most the one message in flight uncertain, and every chat not reached yet unclaimed, so the
+ * next run sends it. Waiting for the throttle's slot happens outside, side by side.
+ */
+async function deliver(
+  deps: DigestJobDeps,
+  chatId: number,
+  claim: () => Promise<Delivery | undefined>,
+  inFlight: { enter(): Promise<() => void> },
+  html: string,
+  report: DigestReport,
+  at: string,
+  from: number,
+): Promise<void> {
   const parts = splitMessage(html);
-  for (let i = from; i < parts.length; i++) {
-    const result = await deps.sender.sendHtml(entry.chatId, parts[i]!);
-    if (!result.ok) {
-      const status = result.reason === 'deferred' ? 'deferred' : 'failed';
-      await deps.store.deliveries.finish(entry, status, at, result.reason);
-      if (status === 'deferred') report.deferred += 1;
-      else report.failed += 1;
+  let entry: Delivery | undefined;
+  let leave: (() => void) | undefined;
+  const claimNow = async () => {
+    leave = await inFlight.enter();
+    entry = await claim();
+    return entry !== undefined;
+  };
+  try {
+    if (from >= parts.length) {
+      if (await claimNow()) await deps.store.deliveries.finish(entry!, 'sent', at);
       return;
     }
-    if (parts.length > 1 && i < parts.length - 1) await deps.store.deliveries.progress(entry, i + 1, at);
+    for (let i = from; i < parts.length; i++) {
+      const result = await deps.sender.sendHtml(chatId, parts[i]!, entry ? {} : { beforeSend: claimNow });
+      if (!entry) {
+        report.skipped += 1;
+        return;
+      }
+      if (!result.ok) {
+        const status = result.reason === 'deferred' ? 'deferred' : 'failed';
+        await deps.store.deliveries.finish(entry, status, at, result.reason);
+        if (status === 'deferred') report.deferred += 1;
+        else report.failed += 1;
+        return;
+      }
+      if (parts.length > 1 && i < parts.length - 1) await deps.store.deliveries.progress(entry, i + 1, at);
+    }
+    await deps.store.deliveries.finish(entry!, 'sent', at);
+    report.sent += 1;
+  } finally {
+    leave?.();
   }
-  await deps.store.deliveries.finish(entry, 'sent', at);
-  report.sent += 1;
 }
 
 /**
