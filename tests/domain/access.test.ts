@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { canGrantRole, canManageUnit, commandsFor, effectiveRole, hasRole, type Actor, type CommandSpec } from '../../src/domain/access.ts';
+import { canGrantRole, canImportFor, canManageUnit, commandsFor, effectiveRole, hasRole, type Actor, type CommandSpec } from '../../src/domain/access.ts';
 import { buildInvite, checkInvite, inviteLink, isInviteCode } from '../../src/domain/invite.ts';
 import { parseLang, pickLanguage } from '../../src/domain/language.ts';
 import type { StaffMember } from '../../src/domain/org.ts';
@@ -88,5 +88,23 @@ describe('language choice', () => {
     assert.equal(parseLang('EN'), 'en');
     assert.equal(parseLang('中文'), 'zh');
     assert.equal(parseLang('fr'), undefined);
+  });
+});
+
+describe('who may import whose figures', () => {
+  const actor = (role: StaffMember['role'], units: string[]): Actor => ({
+    telegramId: 1,
+    bootstrapAdmin: false,
+    member: { id: 1, name: 'x', role, units, active: true, registeredAt: '2024-01-01T00:00:00Z' },
+  });
+  it('an admin all, the trial-management office all, a manager their own units but never the court, staff none', () => {
+    assert.equal(canImportFor(actor('admin', []), 'court', ['tmo']), true);
+    assert.equal(canImportFor(actor('manager', ['tmo']), 'court', ['tmo']), true);
+    assert.equal(canImportFor(actor('manager', ['tmo']), 'civil1', ['tmo']), true);
+    assert.equal(canImportFor(actor('manager', ['devzone']), 'devzone', ['tmo']), true);
+    assert.equal(canImportFor(actor('manager', ['devzone']), 'civil1', ['tmo']), false);
+    assert.equal(canImportFor(actor('manager', ['devzone']), 'court', ['tmo']), false);
+    assert.equal(canImportFor(actor('manager', ['tmo']), 'court', []), false);
+    assert.equal(canImportFor(actor('staff', ['devzone']), 'devzone', ['tmo']), false);
   });
 });

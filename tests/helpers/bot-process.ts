@@ -32,6 +32,7 @@ const SETTINGS = [
   'PORT',
   'LOG_LEVEL',
   'WATCHDOG_SECONDS',
+  'IMPORT_ALL_UNITS',
 ];
 
 export interface ProcessExit {

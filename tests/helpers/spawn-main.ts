@@ -5,7 +5,7 @@ export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Every setting, blank, so that a developer's own .env cannot leak into a test (dotenv never overrides). */
 const BLANK_SETTINGS = Object.fromEntries(
-  ['BOT_TOKEN', 'TELEGRAM_API_ROOT', 'DATA_DIR', 'COURT_TIMEZONE', 'DEFAULT_LANG', 'ADMIN_IDS', 'WEEKLY_AGENDA_CRON', 'MONTHLY_SUMMARY_CRON', 'REMINDER_CRON', 'BACKUP_CRON', 'BACKUP_KEEP', 'WEBHOOK_URL', 'WEBHOOK_SECRET', 'PORT', 'LOG_LEVEL'].map((k) => [k, '']),
+  ['BOT_TOKEN', 'TELEGRAM_API_ROOT', 'DATA_DIR', 'COURT_TIMEZONE', 'DEFAULT_LANG', 'ADMIN_IDS', 'WEEKLY_AGENDA_CRON', 'MONTHLY_SUMMARY_CRON', 'REMINDER_CRON', 'BACKUP_CRON', 'BACKUP_KEEP', 'WEBHOOK_URL', 'WEBHOOK_SECRET', 'PORT', 'LOG_LEVEL', 'IMPORT_ALL_UNITS'].map((k) => [k, '']),
 );
 
 export interface Spawned {
