@@ -8,6 +8,7 @@ import type { Clock } from './clock.ts';
 import { createDigestSources } from './digest-sources.ts';
 import { createDigestRunner, type DigestJobDeps, type DigestReport, type DigestRunOptions } from './jobs/digests.ts';
 import { chatCron, parseCron } from './cron.ts';
+import { runMinutesPush } from './jobs/minutes-push.ts';
 import { runReviews } from './jobs/reviews.ts';
 import { createScheduler, type JobStatus } from './scheduler.ts';
 import { createSender } from './sender.ts';
@@ -56,7 +57,10 @@ export function createDigestControl(options: DigestServiceOptions): DigestContro
     runDigest: (kind, runOptions) => runner.run(kind, runOptions),
     idle: () => runner.idle(),
     ...(options.runReminders ? { runReminders: options.runReminders } : {}),
-    runReviews: (now) => runner.idle().then(() => runReviews({ config, store, sender, logger }, now)),
+    runReviews: (now) => runner.idle().then(async () => {
+      await runReviews({ config, store, sender, logger }, now);
+      await runMinutesPush({ config, store, sender, logger }, now);
+    }),
   });
   return {
     run: (kind, runOptions = {}) => runner.run(kind, { now: clock.now(), trigger: 'manual', ...runOptions }),

@@ -35,7 +35,7 @@ const roleOf = (command: string) => requireRole(COMMANDS.find((c) => c.command =
 export function createBindFeature(deps: BindDeps): Feature {
   const composer = new Composer<BotContext>();
   const subscriptionText = (ctx: BotContext, subs: string[]) =>
-    subs.map((s) => ctx.t(s === 'summary' ? 'subscription.summary' : s === 'review' ? 'subscription.review' : 'subscription.agenda')).join('、') ||
+    subs.map((s) => ctx.t(s === 'summary' ? 'subscription.summary' : s === 'review' ? 'subscription.review' : s === 'minutes' ? 'subscription.minutes' : 'subscription.agenda')).join('、') ||
     ctx.t('subscription.none');
 
   composer.command('bind', refuseStrangersInPrivate, groupOnly(), roleOf('bind'), async (ctx) => {
@@ -75,7 +75,7 @@ export function createBindFeature(deps: BindDeps): Feature {
       if (!bound) return void (await replyHtml(ctx, ctx.t('access.unboundGroup')));
       if (!canManageUnit(ctx.actor, bound.unit)) return void (await replyHtml(ctx, ctx.t('bind.notYourUnit')));
       const [kind] = words(ctx.payload);
-      if (![...DIGEST_KINDS, 'review'].includes(kind ?? '')) {
+      if (![...DIGEST_KINDS, 'review', 'minutes'].includes(kind ?? '')) {
         return void (await replyHtml(ctx, ctx.t('subscribe.usage')));
       }
       const others = bound.subscriptions.filter((s) => s !== kind);

@@ -88,6 +88,8 @@ export const meetingMessages = defineMessages(
     'consult.state.overdue': '⚠ 已逾期',
     'consult.none': '（上月会商未记录议定事项）',
     'consult.closing': '<b>五、存在问题：</b>＿＿＿＿（待月度会商填写）\n<b>六、下一步工作：</b>＿＿＿＿（待月度会商填写）',
+    'minutes.pushHint': '（Word 文档 {file}：在本群发送 /agenda minutes 获取）',
+    'subscription.minutes': '会议纪要（会后一小时）',
   },
   {
     'meeting.kind.branch': 'branch meeting',
@@ -175,5 +177,7 @@ export const meetingMessages = defineMessages(
     'consult.state.overdue': '⚠ overdue',
     'consult.none': '(no decisions recorded at last month\'s consultation)',
     'consult.closing': '<b>5. Problems:</b> ____ (for the monthly consultation)\n<b>6. Next steps:</b> ____ (for the monthly consultation)',
+    'minutes.pushHint': '(Word document {file}: send /agenda minutes in this group)',
+    'subscription.minutes': 'meeting minutes (an hour after the meeting)',
   },
 );
