@@ -13,21 +13,24 @@ const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chro
 const SKIP = CHROMIUM ? false : 'Chromium is not installed and could not be: apt-get install chromium (or set CHROMIUM_PATH) to run the wall page in a real browser';
 const OUTPUT = join(REPO_ROOT, 'test-output', 'wall');
 
-/**
- * Characters of the wall whose rendering changes with the fallback font after "CourtWall Sans"
- * (serif or sans-serif): those the bundled font did not draw. A string, not a function: tsx adds
- * helper calls to compiled functions that the page lacks.
- */
-const DRAWN_BY_FALLBACK = `(() => {
-  const context = document.createElement('canvas').getContext('2d');
-  const box = (text, fallback) => {
-    context.font = '40px "CourtWall Sans", ' + fallback;
-    const m = context.measureText(text);
-    return [m.width, m.actualBoundingBoxLeft, m.actualBoundingBoxRight, m.actualBoundingBoxAscent, m.actualBoundingBoxDescent].map((v) => v.toFixed(2)).join();
-  };
-  const chars = [...new Set(document.getElementById('wall').innerText.replace(/\\s/g, ''))];
-  return chars.filter((c) => box(c, 'serif') !== box(c, 'sans-serif'));
-})()`;
+/** The fonts Chromium really drew the page's text with, other than the page's own (DevTools protocol). */
+async function systemFontsUsed(page: Page): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+    const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: 'body *' });
+    const used = new Set<string>();
+    for (const nodeId of nodeIds) {
+      const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+      for (const font of fonts) if (!font.isCustomFont && font.glyphCount > 0) used.add(font.familyName);
+    }
+    return [...used];
+  } finally {
+    await cdp.detach();
+  }
+}
 
 /** The characters the bundled font has a glyph for (written by scripts/make-fonts.sh). */
 const COVERAGE = new Set(readFileSync(join(REPO_ROOT, 'assets/fonts/coverage.txt'), 'utf8').trim());
@@ -59,7 +62,15 @@ describe('wall page in Chromium', { skip: SKIP }, () => {
     const text = await page.locator('#wall').innerText();
     assert.deepEqual(uncovered('✅ 执行'), ['✅'], 'the coverage check finds a character the font lacks');
     assert.deepEqual(uncovered(text), [], 'characters the bundled font has no glyph for');
-    assert.deepEqual(await page.evaluate<string[]>(DRAWN_BY_FALLBACK), [], 'characters drawn by a fallback font');
+    // Hold the refresh meanwhile (the page keeps its content when a refresh fails), so the nodes stay put.
+    await page.route('**/*format=json*', (route) => route.abort());
+    await page.waitForTimeout(1_000); // a refresh already under way lands first
+    assert.deepEqual(await systemFontsUsed(page), [], 'text drawn with a system font instead of the bundled one');
+    // The check sees a character the bundled font lacks (ŧ: no GB2312 character) drawn by a system font.
+    await page.evaluate(`document.body.insertAdjacentHTML('beforeend', '<p id="probe">ŧ</p>')`);
+    assert.notDeepEqual(await systemFontsUsed(page), []);
+    await page.evaluate(`document.getElementById('probe').remove()`);
+    await page.unroute('**/*format=json*');
 
     const figures = await page.locator('.figure').allInnerTexts();
     assert.equal(figures.length, 10);
