@@ -6,7 +6,7 @@ import { translator } from '../../src/text/i18n.ts';
 
 const def = (over: Partial<MetricDef> = {}): MetricDef => ({
   code: 'first_enf_terminated_round_rate', nameZh: '首执案件终本率', nameEn: 'terminated this round', aliases: [],
-  group: 'enforcement', unit: '%', direction: 'down', kind: 'ratio', reference: { max: 30, target: 25 }, ...over,
+  group: 'enforcement', unit: '%', direction: 'down', kind: 'flow_ratio', reference: { max: 30, target: 25 }, ...over,
 });
 const zh = { t: translator('zh'), lang: 'zh' as const, scope: '本院', basis: 'ytd' as const };
 
