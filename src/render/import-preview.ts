@@ -28,7 +28,7 @@ export function cutEcho(text: string): string {
 /** `2024年1—8月` for a year-to-date figure, `2024年8月（当月）` for a month's own. */
 export function renderImportPeriod(t: Translate, lang: Lang, o: Pick<Observation, 'period' | 'basis'>): string {
   const text = formatPeriod(lang, o.period, o.basis);
-  return o.basis === 'month' ? `${text}${t('import.monthSuffix')}` : text;
+  return o.basis === 'month' && /^\d{4}-\d{2}$/.test(o.period) ? `${text}${t('import.monthSuffix')}` : text;
 }
 
 function errorLine(c: PreviewContext, e: RowError): string {

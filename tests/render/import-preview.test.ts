@@ -41,6 +41,13 @@ describe('import preview', () => {
     assert.match(plain, /新增 1 条，替换 1 条/);
   });
 
+  it('writes a quarter imported in words as the quarter alone', () => {
+    const plan = buildImportPlan(sheet(['指标', '单位', '期间', '数值'], ['执行收案数', '本院', '2024年三季度', '1200']), catalog, units, { maxYear: 2027 });
+    assert.deepEqual(plan.errors, []);
+    assert.equal(plan.observations[0]!.period, '2024-Q3');
+    assert.match(parseTelegramHtml(previewImport(context, plan, () => undefined, source).text), /2024年第三季度 · 1,200件/);
+  });
+
   it('shows at most 20 rows and counts the rest', () => {
     const rows = Array.from({ length: 30 }, (_, i) => ['执行收案数', '本院', `20${10 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`, '', String(i)]);
     const plan = buildImportPlan(sheet(['指标', '单位', '期间', '口径', '数值'], ...rows), catalog, units);

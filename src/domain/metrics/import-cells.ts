@@ -1,4 +1,4 @@
-import { isPeriod, makePeriod } from './period.ts';
+import { findPeriod, isPeriod, makePeriod } from './period.ts';
 import type { Basis } from './types.ts';
 
 /** Full-width digits and punctuation as typed with a Chinese input method, made ASCII. */
@@ -41,8 +41,13 @@ export function parsePeriodCell(raw: string, maxYear = 9999): PeriodCell {
     [year, month, basis] = [Number(m[1]), Number(m[3]), 'ytd'];
   } else if ((m = /^(\d{4})\s*(?:[-/.年]\s*(\d{1,2})\s*(?:月份?|月末|月底)?(?:[-/.]?\d{1,2}日?)?(?:T[\d:.]+Z?)?|(\d{2}))$/.exec(text))) {
     [year, month] = [Number(m[1]), Number(m[2] ?? m[3])];
-  } else if ((m = /^(\d{4})年?(?:第?[一二三四1-4]季度|Q[1-4]|[上下]半年|H[12]|全?年度?)$/i.exec(text))) {
-    return { ok: false, code: 'period_kind_unsupported' };
+  } else if ((m = /^(\d{4})年?(?:第?[一二三四1-4]季度|-?Q[1-4]|[上下]半年|-?H[12]|全?年度?)$/i.exec(text))) {
+    // A quarter, half or year named in words is that period alone (basis month), never Jan→end.
+    const found = findPeriod(text, new Date(Date.UTC(Number(m[1]), 0, 1)), 'UTC');
+    if (!found || found.matched.replace(/\s+/g, '') !== text) return { ok: false, code: 'period_kind_unsupported' };
+    const y = Number(m[1]);
+    if (y < 2000 || y > maxYear) return { ok: false, code: 'year_out_of_range' };
+    return { ok: true, period: found.period, basis: found.basis ?? 'month' };
   } else if (/^\d{5}(\.\d+)?$/.test(text) && Number(text) >= SERIAL_2000) {
     // Only an Excel date serial looks like this: a CSV of dates, or a date cell without its format.
     ({ year, month } = serialDate(Math.floor(Number(text))));

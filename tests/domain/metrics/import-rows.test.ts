@@ -35,7 +35,8 @@ describe('import cells', () => {
     assert.equal(period('2024年1-8月'), '2024-08 ytd');
     assert.equal(period('2024年1—8月'), '2024-08 ytd');
     assert.equal(period('2024年3-8月'), 'period_kind_unsupported');
-    assert.equal(period('2024年三季度'), 'period_kind_unsupported');
+    assert.equal(period('2024年三季度'), '2024-Q3 month');
+    assert.equal(period('2024年上半年'), '2024-H1 month');
     assert.equal(period('2024-13'), 'bad_period');
     assert.equal(period('1905-07'), 'year_out_of_range');
     assert.equal(period('2031-01'), 'year_out_of_range');
