@@ -36,13 +36,33 @@ export async function lockHolder(dataDir: string): Promise<number | undefined> {
   return pid;
 }
 
-/** One process per data directory: lowdb coalesces writes only within one instance. */
+/**
+ * One process per data directory: lowdb coalesces writes only within one instance. The lock
+ * file is created exclusively ('wx'), so of two starts at the same moment only one gets it; a
+ * lock whose holder is dead (or from before a reboot) is stale and removed, then tried again.
+ */
 export async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
   const file = join(dataDir, LOCK_FILE);
-  const holder = await lockHolder(dataDir);
-  if (holder !== undefined) throw new DataDirBusyError(dataDir, holder);
-  const handle = await open(file, 'w');
-  await handle.writeFile(`${process.pid}\n${await bootId()}`);
-  await handle.close();
-  return () => rm(file, { force: true });
+  const content = `${process.pid}\n${await bootId()}`;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const handle = await open(file, 'wx');
+      try {
+        await handle.writeFile(content);
+      } finally {
+        await handle.close();
+      }
+      return () => rm(file, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    const text = await readFile(file, 'utf8').catch(() => undefined);
+    // Another start in this very process holds it, or it is being written right now.
+    if (text === undefined || text === '' || Number(text.split('\n')[0]) === process.pid) throw new DataDirBusyError(dataDir, process.pid);
+    const holder = await lockHolder(dataDir);
+    if (holder !== undefined) throw new DataDirBusyError(dataDir, holder);
+    // Stale: remove it only if it is still the file we judged.
+    if ((await readFile(file, 'utf8').catch(() => undefined)) === text) await rm(file, { force: true });
+  }
+  throw new DataDirBusyError(dataDir, 0);
 }

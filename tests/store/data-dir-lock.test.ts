@@ -15,6 +15,14 @@ describe('data directory lock', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  it('is taken by exactly one of several starts at the same moment (exclusive create)', async () => {
+    const results = await Promise.allSettled(Array.from({ length: 10 }, () => lockDataDir(dir)));
+    const taken = results.filter((r) => r.status === 'fulfilled');
+    assert.equal(taken.length, 1, `${taken.length} of 10 took the lock`);
+    assert.ok(results.every((r) => r.status === 'fulfilled' || r.reason instanceof DataDirBusyError));
+    await (taken[0] as PromiseFulfilledResult<() => Promise<void>>).value();
+  });
+
   it('refuses a directory held by a live process', async () => {
     const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
     try {
