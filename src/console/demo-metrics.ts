@@ -2,8 +2,8 @@ import { addMonths, splitPeriod } from '../domain/metrics/period.ts';
 import { COURT_UNIT, isRatioKind, ratioScale, type MetricDef, type Observation } from '../domain/metrics/types.ts';
 
 /**
- * Synthetic figures for the console: 2023-08 … 2024-08, year to date, for the court and a
- * few units. Only two are real, the published ones: 首执案件终本率 10.47 % and 执行标的到位率
+ * Synthetic figures for the console: 2023-08 up to the latest full month by the console's
+ * clock, year to date, for the court and a few units. Only two are real, the published ones: 首执案件终本率 10.47 % and 执行标的到位率
  * 80.81 % to the end of August 2024, both first of the city's 16 basic courts.
  */
 export const DEMO_FIRST = '2023-08';
@@ -61,11 +61,12 @@ interface Month {
   denominator: number;
 }
 
-function monthsFor(def: MetricDef, next: () => number, scale: number): Month[] {
+function monthsFor(def: MetricDef, next: () => number, scale: number, last: string): Month[] {
   const [level, denominator] = LEVELS[def.code] ?? [50, 100];
   const months: Month[] = [];
-  for (let period = '2023-01'; period <= DEMO_LAST; period = addMonths(period, 1)) {
-    const den = Math.max(1, Math.round(denominator * scale * (0.8 + next() * 0.4)));
+  for (let period = '2023-01'; period <= last; period = addMonths(period, 1)) {
+    // A headcount hardly moves from month to month.
+    const den = Math.max(1, Math.round(denominator * scale * (def.kind === 'per_capita' ? 1 : 0.8 + next() * 0.4)));
     // A share cannot pass 100 % in any month (终本合格率 sits near it).
     const rate = Math.min(level * (0.93 + next() * 0.14), def.unit === '%' ? 99.9 : Infinity);
     const num = Math.round((rate / ratioScale(def.unit)) * den * 100) / 100;
@@ -81,8 +82,9 @@ function cumulate(def: MetricDef, unit: string, months: Month[]): Observation[] 
   let den = 0;
   for (const m of months) {
     if (splitPeriod(m.period).month === 1) num = den = 0;
-    num += m.numerator;
-    den += m.denominator;
+    // A stock ratio is its month-end value; a per-capita figure divides the year's cases by the headcount at the end.
+    num = def.kind === 'stock_ratio' ? m.numerator : num + m.numerator;
+    den = def.kind === 'stock_ratio' || def.kind === 'per_capita' ? m.denominator : den + m.denominator;
     if (m.period < DEMO_FIRST) continue;
     const value = Number(((num / den) * ratioScale(def.unit)).toFixed(2));
     out.push({ metric: def.code, unit, period: m.period, basis: 'ytd', value, numerator: Number(num.toFixed(2)), denominator: den });
@@ -98,24 +100,23 @@ function fitPublished(months: Month[], target: { numerator: number; denominator:
   august.denominator = target.denominator - before.reduce((s, m) => s + m.denominator, 0);
 }
 
-function countsFor(next: () => number, realized: Observation[]): Observation[] {
+function countsFor(next: () => number, realized: Observation[], last: string): Observation[] {
   const out: Observation[] = [];
-  const flows: [string, number][] = [
-    ['enf_cases_received', 520],
-    ['enf_first_cases', 430],
-    ['enf_resumed_cases', 70],
-    ['enf_cases_closed', 505],
-  ];
-  for (const [metric, perMonth] of flows) {
-    let total = 0;
-    for (let period = '2023-01'; period <= DEMO_LAST; period = addMonths(period, 1)) {
-      if (splitPeriod(period).month === 1) total = 0;
-      total += Math.round(perMonth * (0.8 + next() * 0.4));
-      if (period >= DEMO_FIRST) out.push({ metric, unit: COURT_UNIT, period, basis: 'ytd', value: total });
+  // Parts never exceed their totals: received = first + resumed; first-enforcement closed ≤ closed.
+  const totals: Record<string, number> = {};
+  for (let period = '2023-01'; period <= last; period = addMonths(period, 1)) {
+    if (splitPeriod(period).month === 1) for (const k of Object.keys(totals)) totals[k] = 0;
+    const first = Math.round(430 * (0.8 + next() * 0.4));
+    const resumed = Math.round(70 * (0.8 + next() * 0.4));
+    const closed = Math.round((first + resumed) * (0.9 + next() * 0.15));
+    const month: Record<string, number> = { enf_first_cases: first, enf_resumed_cases: resumed, enf_cases_received: first + resumed, enf_cases_closed: closed, enf_first_closed: Math.round(closed * 0.85) };
+    for (const [metric, n] of Object.entries(month)) {
+      totals[metric] = (totals[metric] ?? 0) + n;
+      if (period >= DEMO_FIRST) out.push({ metric, unit: COURT_UNIT, period, basis: 'ytd', value: totals[metric] });
     }
   }
   let pending = 1180;
-  for (let period = DEMO_FIRST; period <= DEMO_LAST; period = addMonths(period, 1)) {
+  for (let period = DEMO_FIRST; period <= last; period = addMonths(period, 1)) {
     pending = Math.round(pending * (0.96 + next() * 0.08));
     out.push({ metric: 'enf_cases_pending', unit: COURT_UNIT, period, basis: 'ytd', value: pending });
   }
@@ -126,14 +127,16 @@ function countsFor(next: () => number, realized: Observation[]): Observation[] {
   return out;
 }
 
-export function buildDemoObservations(catalog: readonly MetricDef[]): Observation[] {
+/** `last`: the latest full month by the console's clock, so a newcomer sees this year's figures. */
+export function buildDemoObservations(catalog: readonly MetricDef[], last = DEMO_LAST): Observation[] {
+  if (last < DEMO_LAST) last = DEMO_LAST;
   const next = random(20240831);
   const out: Observation[] = [];
   for (const def of catalog) {
     if (!isRatioKind(def.kind)) continue;
     const published = PUBLISHED[def.code];
     if (published || def.group === 'enforcement') {
-      const months = monthsFor(def, next, 1);
+      const months = monthsFor(def, next, 1, last);
       if (published) fitPublished(months, published);
       const ytd = cumulate(def, COURT_UNIT, months);
       for (const o of ytd) {
@@ -144,7 +147,7 @@ export function buildDemoObservations(catalog: readonly MetricDef[]): Observatio
       continue;
     }
     // Trial indicators: per unit, and the court as the sum of its units' parts.
-    const perUnit = TRIAL_UNITS.map((unit) => ({ unit, months: monthsFor(def, next, 1 / TRIAL_UNITS.length) }));
+    const perUnit = TRIAL_UNITS.map((unit) => ({ unit, months: monthsFor(def, next, def.kind === 'per_capita' ? 1 : 1 / TRIAL_UNITS.length, last) }));
     const court = perUnit[0]!.months.map((m, i) => ({
       period: m.period,
       numerator: perUnit.reduce((s, u) => s + u.months[i]!.numerator, 0),
@@ -153,5 +156,5 @@ export function buildDemoObservations(catalog: readonly MetricDef[]): Observatio
     for (const u of perUnit) out.push(...cumulate(def, u.unit, u.months));
     out.push(...cumulate(def, COURT_UNIT, court));
   }
-  return [...out, ...countsFor(next, out.filter((o) => o.metric === 'enf_amount_realized_rate' && o.unit === COURT_UNIT))];
+  return [...out, ...countsFor(next, out.filter((o) => o.metric === 'enf_amount_realized_rate' && o.unit === COURT_UNIT), last)];
 }

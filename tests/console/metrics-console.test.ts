@@ -9,7 +9,7 @@ describe('console with demo figures', () => {
   it('answers 终本率 with the published figure and imports the sample file with :run file', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'courtwall-console-'));
     try {
-      const run = spawnMain({ DATA_DIR: dataDir }, [], ':run file\n终本率\n到位率\n:run file data/seed/sample-import.csv\n:1\n/trend 终本率\n');
+      const run = spawnMain({ DATA_DIR: dataDir }, [], ':run file\n终本率 2024年1-8月\n到位率 2024年1-8月\n:run file data/seed/sample-import.csv\n:1\n/trend 终本率\n');
       assert.equal(await run.exited, 0, run.stderr());
       const out = run.stdout();
       // Without a path: how to use it, not "no such file: <the current directory>".

@@ -200,7 +200,7 @@ export function resolveFigure(def: MetricDef, observations: readonly Observation
 }
 
 /** Default noise thresholds by unit: a change smaller than this is 持平 (per cent for counts and amounts). */
-const NOISE: Record<MetricDef['unit'], number> = { '%': 0.05, '‱': 0.05, ratio: 0.005, days: 0.05, cases: 0.5, yuan: 0.5, people: 0.5 };
+const NOISE: Record<MetricDef['unit'], number> = { '%': 0.05, '‱': 0.05, ratio: 0.005, days: 0.5, cases: 0.5, yuan: 0.5, people: 0.5 };
 
 export function noiseOf(def: MetricDef): number {
   return def.reference.noise ?? NOISE[def.unit];
@@ -222,7 +222,8 @@ export function changeBetween(def: MetricDef, current: number, before: number | 
   const delta = clean(current - before);
   const isRate = def.unit === '%' || def.unit === '‱' || def.unit === 'ratio';
   const relative = isRate || before === 0 ? undefined : delta / Math.abs(before);
-  const size = relative === undefined ? Math.abs(delta) : Math.abs(relative) * 100;
+  // Days are judged in days, counts and amounts in per cent.
+  const size = relative === undefined || def.unit === 'days' ? Math.abs(delta) : Math.abs(relative) * 100;
   return { delta, ...(relative !== undefined ? { relative } : {}), before, ...(size < noiseOf(def) ? { flat: true } : {}) };
 }
 
