@@ -42,7 +42,7 @@ const LAYERS = [
   ['render'],
   ['schedule'],
   ['ops', 'web'],
-  ['bot'],
+  ['bot', 'web'],
   ['app.ts', 'run-bot.ts'],
   ['console', 'cli'],
   ['main.ts'],
