@@ -5,7 +5,7 @@ import { hashToken } from '../../web/wall-access.ts';
 import { audit } from '../audit.ts';
 import type { BotContext, FeatureDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
-import { privateOnly, requireRole } from '../middleware/guards.ts';
+import { privateOnly } from '../middleware/guards.ts';
 import { replyHtml, words } from '../reply.ts';
 
 export type WallpageDeps = FeatureDeps<'org' | 'wallPage' | 'audit', 'wall', 'clock' | 'newCode'>;
@@ -21,7 +21,7 @@ export function createWallPageFeature(deps: WallpageDeps): Feature {
   const composer = new Composer<BotContext>();
   const repo = deps.store.wallPage;
 
-  composer.command('wallpage', requireRole('admin'), privateOnly(), async (ctx) => {
+  composer.command('wallpage', privateOnly(), async (ctx) => {
     const wall = deps.config.wall;
     if (!wall) return replyHtml(ctx, ctx.t('wallpage.noPort'));
     const [verb, arg] = words(ctx.payload);
