@@ -438,6 +438,11 @@ void describe(`bad input (seed ${SEED}, ${COUNT} updates)`, () => {
       await h.stop();
     }
   });
+
+  // Issue 12 inputs, one block per area (kept apart so they merge cleanly):
+  // -- zero-width and progress inputs --
+  // -- inline callbacks and stale identities --
+  // -- near-constant series and non-finite numbers --
 });
 
 /** Hostile text goes into every store a user can write, then through every view that shows it. */
