@@ -51,7 +51,7 @@ describe('who may import which figures, in the real bot process', () => {
       from = fake.sent.length;
       upload(OWN, 'own.csv');
       const preview = await nextReply(from);
-      const confirm = (preview.replyMarkup?.inline_keyboard ?? []).flat().map((b) => ('callback_data' in b ? b.callback_data : '')).find((d) => d.startsWith('mi:ok:'));
+      const confirm = (preview.replyMarkup?.inline_keyboard ?? []).flat().map((b) => ('callback_data' in b ? (b.callback_data ?? '') : '')).find((d) => d.startsWith('mi:ok:'));
       assert.ok(confirm, preview.plain);
       from = fake.sent.length;
       fake.pushUpdate(callbackQuery({ data: confirm, from: DEVZONE_MANAGER }));
