@@ -35,6 +35,17 @@ export function canManageUnit(actor: Actor, unit: string): boolean {
 }
 
 /**
+ * Why a sender may not bind a group to `target` (undefined: they may). A bound group belongs to
+ * its unit: moving it elsewhere (its digests stop, its progress counts for the new unit) or
+ * unbinding it (`target` undefined) needs the right to manage the unit it has now as well.
+ */
+export function bindRefusal(actor: Actor, target: string | undefined, current: string | undefined): 'notYourUnit' | 'notCurrentUnit' | undefined {
+  if (target !== undefined && !canManageUnit(actor, target)) return 'notYourUnit';
+  if (current !== undefined && current !== target && !canManageUnit(actor, current)) return 'notCurrentUnit';
+  return undefined;
+}
+
+/**
  * Whose figures a sender may import: an admin any unit's and the court's; a manager of a unit
  * the court names in IMPORT_ALL_UNITS (the trial-management office, 审管办, which compiles the
  * court's statistics) the same; any other manager only their own units', never the court's.

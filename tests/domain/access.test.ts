@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { canGrantRole, canImportFor, canManageUnit, commandsFor, effectiveRole, hasRole, type Actor, type CommandSpec } from '../../src/domain/access.ts';
+import { bindRefusal, canGrantRole, canImportFor, canManageUnit, commandsFor, effectiveRole, hasRole, type Actor, type CommandSpec } from '../../src/domain/access.ts';
 import { buildInvite, checkInvite, inviteLink, isInviteCode } from '../../src/domain/invite.ts';
 import { parseLang, pickLanguage } from '../../src/domain/language.ts';
 import type { StaffMember } from '../../src/domain/org.ts';
@@ -31,6 +31,20 @@ describe('access rules', () => {
     assert.equal(canManageUnit(manager, 'enforcement'), false);
     assert.equal(canManageUnit(actor(member({ role: 'admin', units: [] })), 'enforcement'), true);
     assert.equal(canManageUnit(actor(member({ role: 'staff', units: ['devzone'] })), 'devzone'), false);
+  });
+
+  it('lets a manager move or unbind a group only when they manage its current unit too', () => {
+    const a = actor(member({ role: 'manager', units: ['civil1'] }));
+    const ab = actor(member({ role: 'manager', units: ['civil1', 'enforcement'] }));
+    assert.equal(bindRefusal(a, 'civil1', undefined), undefined);
+    assert.equal(bindRefusal(a, 'civil1', 'civil1'), undefined);
+    assert.equal(bindRefusal(a, 'civil1', 'enforcement'), 'notCurrentUnit');
+    assert.equal(bindRefusal(a, undefined, 'enforcement'), 'notCurrentUnit');
+    assert.equal(bindRefusal(a, 'enforcement', undefined), 'notYourUnit');
+    assert.equal(bindRefusal(ab, 'civil1', 'enforcement'), undefined);
+    assert.equal(bindRefusal(ab, undefined, 'enforcement'), undefined);
+    assert.equal(bindRefusal(actor(undefined, true), 'civil1', 'enforcement'), undefined);
+    assert.equal(bindRefusal(actor(member({ role: 'staff', units: ['civil1', 'enforcement'] })), 'civil1', 'enforcement'), 'notYourUnit');
   });
 
   it('lets managers invite staff only', () => {

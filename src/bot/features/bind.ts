@@ -1,5 +1,5 @@
 import { Composer, type MiddlewareFn } from 'telegraf';
-import { canManageUnit, isRegistered, type CommandSpec } from '../../domain/access.ts';
+import { bindRefusal, canManageUnit, isRegistered, type CommandSpec } from '../../domain/access.ts';
 import { DIGEST_KINDS, findUnit, unitName, type BoundChat, type DigestKind } from '../../domain/org.ts';
 import { audit } from '../audit.ts';
 import type { BotContext, FeatureDeps } from '../context.ts';
@@ -38,13 +38,20 @@ export function createBindFeature(deps: BindDeps): Feature {
     subs.map((s) => ctx.t(s === 'summary' ? 'subscription.summary' : s === 'review' ? 'subscription.review' : s === 'minutes' ? 'subscription.minutes' : 'subscription.agenda')).join('、') ||
     ctx.t('subscription.none');
 
+  const refuse = async (ctx: BotContext, why: 'notYourUnit' | 'notCurrentUnit', current: string | undefined) => {
+    const unit = current !== undefined ? deps.store.org.unit(current) : undefined;
+    const name = unit ? unitName(unit, ctx.lang) : (current ?? '');
+    await replyHtml(ctx, why === 'notYourUnit' ? ctx.t('bind.notYourUnit') : ctx.t('bind.notCurrentUnit', { unit: name }));
+  };
+
   composer.command('bind', refuseStrangersInPrivate, groupOnly(), roleOf('bind'), async (ctx) => {
     const [query] = words(ctx.payload);
     if (query === undefined) return void (await replyHtml(ctx, ctx.t('bind.usage')));
     const unit = findUnit(deps.store.org.units(), query);
     if (!unit) return void (await replyHtml(ctx, ctx.t('bind.unknownUnit', { unit: query })));
-    if (!canManageUnit(ctx.actor, unit.code)) return void (await replyHtml(ctx, ctx.t('bind.notYourUnit')));
     const previous = deps.store.org.chat(ctx.chat.id);
+    const refusal = bindRefusal(ctx.actor, unit.code, previous?.unit);
+    if (refusal) return void (await refuse(ctx, refusal, previous?.unit));
     const chat: BoundChat = {
       id: ctx.chat.id,
       title: 'title' in ctx.chat ? ctx.chat.title : '',
@@ -63,7 +70,8 @@ export function createBindFeature(deps: BindDeps): Feature {
   composer.command('unbind', refuseStrangersInPrivate, groupOnly(), roleOf('unbind'), async (ctx) => {
     const bound = deps.store.org.chat(ctx.chat.id);
     if (!bound) return void (await replyHtml(ctx, ctx.t('bind.notBound')));
-    if (!canManageUnit(ctx.actor, bound.unit)) return void (await replyHtml(ctx, ctx.t('bind.notYourUnit')));
+    const refusal = bindRefusal(ctx.actor, undefined, bound.unit);
+    if (refusal) return void (await refuse(ctx, refusal, bound.unit));
     await deps.store.org.removeChat(bound.id);
     await audit(deps, ctx, 'chat.unbind', String(bound.id), { unit: bound.unit });
     await replyHtml(ctx, ctx.t('bind.unbound'));

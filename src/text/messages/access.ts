@@ -41,6 +41,7 @@ export const accessMessages = defineMessages(
     'bind.usage': '用法：在群内发送 /bind 部门代码，例如 /bind enforcement。',
     'bind.unknownUnit': '没有代码为“{unit}”的部门。请在私聊中发送 /unit list 查看。',
     'bind.notYourUnit': '您只能把群绑定到自己所在的部门。',
+    'bind.notCurrentUnit': '本群已绑定到 {unit}。只有 {unit} 的负责人或管理员可以改绑或解绑，未做更改。',
     'bind.done':
       '本群已绑定到 {unit}，并订阅：{subscriptions}。\n提示：如需机器人识别以 #进度 开头的普通消息，请将机器人设为群管理员（或在 BotFather 关闭 privacy mode 后重新拉入）；/progress 命令无需此设置。',
     'bind.unbound': '本群已解除绑定，不再接收数据和推送。',
@@ -101,6 +102,7 @@ export const accessMessages = defineMessages(
     'bind.usage': 'Usage: in the group, send /bind &lt;unit code&gt;, e.g. /bind enforcement.',
     'bind.unknownUnit': 'There is no unit with the code "{unit}". Send /unit list in a private chat to see them.',
     'bind.notYourUnit': 'You can only bind a group to a unit you belong to.',
+    'bind.notCurrentUnit': 'This group is bound to {unit}. Only a manager of {unit} or an admin can rebind or unbind it; nothing was changed.',
     'bind.done':
       'This group is now bound to {unit} and subscribed to: {subscriptions}.\nTip: for the bot to see plain messages starting with #进度, make it a group admin (or turn privacy mode off in BotFather and add it again); /progress works either way.',
     'bind.unbound': 'This group is unbound and gets no more data or digests.',
