@@ -3,6 +3,7 @@ import { TelegramError } from 'telegraf';
 import type { App } from './app.ts';
 import { announceDrops } from './bot/drop-notes.ts';
 import { registerMenus } from './bot/menu.ts';
+import { createWebhookHandler } from './bot/webhook.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import { isWallPath } from './web/wall-server.ts';
@@ -75,10 +76,12 @@ async function runPolling(app: App, logger: Logger): Promise<number> {
 async function runWebhook(app: App, config: Config, logger: Logger): Promise<number> {
   const webhook = config.webhook!;
   const path = new URL(webhook.url).pathname;
-  const callback = app.bot.webhookCallback(path, { secretToken: webhook.secret });
+  // Not telegraf's webhookCallback: it decodes the body chunk by chunk, reads it without a limit
+  // and compares the secret with ===.
+  const callback = createWebhookHandler({ path, secret: webhook.secret, handleUpdate: (update) => app.bot.handleUpdate(update), logger });
   const wall = app.wallHandler;
   // WALL_PORT = PORT: one server; /wall requests go to the page, the rest to Telegram's webhook.
-  const server: Server = createServer((req, res) => (wall && isWallPath(req.url) ? wall(req, res) : void callback(req, res)));
+  const server: Server = createServer((req, res) => (wall && isWallPath(req.url) ? wall(req, res) : callback(req, res)));
   app.bot.botInfo ??= await app.bot.telegram.getMe();
   await new Promise<void>((resolve) => server.listen(webhook.port, resolve));
   await app.bot.telegram.setWebhook(webhook.url, {
