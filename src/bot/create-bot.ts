@@ -5,6 +5,7 @@ import { createErrorHandler } from './error-handler.ts';
 import { createBindFeature } from './features/bind.ts';
 import { createFallbackFeature } from './features/fallback.ts';
 import { createProgressFeature } from './features/progress.ts';
+import { createAnonymousProgressFeature } from './features/progress-anonymous.ts';
 import { createTaskFeature } from './features/task.ts';
 import { createWallFeature } from './features/wall.ts';
 import { createWallPageFeature } from './features/wallpage.ts';
@@ -46,7 +47,7 @@ export function createBot(deps: BotDeps, options: BotOptions): { bot: Telegraf<B
     handlerTimeout: 60_000,
   });
   const commands: CommandSpec[] = [];
-  const open = [createMembershipFeature(deps), createStartFeature(deps), createBindFeature(deps)];
+  const open = [createMembershipFeature(deps), createStartFeature(deps), createBindFeature(deps), createAnonymousProgressFeature()];
   const gated = [
     createHelpFeature(() => commands),
     createLangFeature(deps),

@@ -1,4 +1,5 @@
 import type { Role, StaffMember } from './org.ts';
+import type { WorkItem } from './progress/types.ts';
 
 const RANK: Record<Role, number> = { staff: 1, manager: 2, admin: 3 };
 
@@ -43,6 +44,20 @@ export function bindRefusal(actor: Actor, target: string | undefined, current: s
   if (target !== undefined && !canManageUnit(actor, target)) return 'notYourUnit';
   if (current !== undefined && current !== target && !canManageUnit(actor, current)) return 'notCurrentUnit';
   return undefined;
+}
+
+/**
+ * Who may post progress on a key work item: the staff of its unit, of its lead (牵头) and
+ * assisting (配合) units, its owners (who may sit in another unit), its responsible leader
+ * (责任领导), and admins. Anyone else would put their report on another unit's wall.
+ */
+export function canReportOn(actor: Actor, item: Pick<WorkItem, 'unit' | 'owners' | 'leader' | 'lead' | 'assist'>): boolean {
+  const role = effectiveRole(actor);
+  if (role === 'admin') return true;
+  if (role === undefined) return false;
+  if (item.owners.includes(actor.telegramId) || item.leader === actor.telegramId) return true;
+  const units = [item.unit, ...(item.lead !== undefined ? [item.lead] : []), ...(item.assist ?? [])];
+  return actor.member?.units.some((u) => units.includes(u)) ?? false;
 }
 
 /**

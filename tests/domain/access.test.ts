@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { bindRefusal, canGrantRole, canImportFor, canManageUnit, commandsFor, effectiveRole, hasRole, type Actor, type CommandSpec } from '../../src/domain/access.ts';
+import { bindRefusal, canGrantRole, canImportFor, canReportOn, canManageUnit, commandsFor, effectiveRole, hasRole, type Actor, type CommandSpec } from '../../src/domain/access.ts';
 import { buildInvite, checkInvite, inviteLink, isInviteCode } from '../../src/domain/invite.ts';
 import { parseLang, pickLanguage } from '../../src/domain/language.ts';
 import type { StaffMember } from '../../src/domain/org.ts';
@@ -45,6 +45,21 @@ describe('access rules', () => {
     assert.equal(bindRefusal(ab, undefined, 'enforcement'), undefined);
     assert.equal(bindRefusal(actor(undefined, true), 'civil1', 'enforcement'), undefined);
     assert.equal(bindRefusal(actor(member({ role: 'staff', units: ['civil1', 'enforcement'] })), 'civil1', 'enforcement'), 'notYourUnit');
+  });
+
+  it('lets the item’s unit, lead and assisting units, owners, leader and admins report on it, nobody else', () => {
+    const item = { unit: 'enforcement', owners: [50], leader: 60, lead: 'tmo', assist: ['civil2'] };
+    const staffOf = (units: string[], id = 1) => actor(member({ id, units }));
+    assert.equal(canReportOn(staffOf(['enforcement']), item), true);
+    assert.equal(canReportOn(staffOf(['tmo']), item), true);
+    assert.equal(canReportOn(staffOf(['civil2']), item), true);
+    assert.equal(canReportOn(staffOf(['criminal'], 50), item), true);
+    assert.equal(canReportOn(staffOf(['court'], 60), item), true);
+    assert.equal(canReportOn(actor(undefined, true), item), true);
+    assert.equal(canReportOn(staffOf(['civil1']), item), false);
+    assert.equal(canReportOn(actor(member({ role: 'manager', units: ['civil1'] })), item), false);
+    assert.equal(canReportOn(actor(member({ id: 50, units: ['criminal'], active: false })), item), false);
+    assert.equal(canReportOn(staffOf(['civil1']), { unit: 'enforcement', owners: [] }), false);
   });
 
   it('lets managers invite staff only', () => {

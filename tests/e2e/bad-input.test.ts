@@ -238,7 +238,7 @@ function allowedInUnboundGroup(text: string): boolean {
  * commands (mounted before the gate) tell them the role they lack. Nothing else.
  */
 function allowedForStrangerInBoundGroup(user: TestUser): (text: string) => boolean {
-  const exact = new Set([...exactTexts('access.refused', { id: user.id }), ...exactTexts('error.anonymousAdmin')]);
+  const exact = new Set([...exactTexts('access.refused', { id: user.id }), ...exactTexts('error.anonymousAdmin'), ...exactTexts('progress.anonymous')]);
   return (text) => exact.has(text) || notAllowedTexts.has(text);
 }
 
@@ -441,6 +441,43 @@ void describe(`bad input (seed ${SEED}, ${COUNT} updates)`, () => {
 
   // Issue 12 inputs, one block per area (kept apart so they merge cleanly):
   // -- zero-width and progress inputs --
+  void it('answers zero-width updates, anonymous #进度 and updates or edits onto another unit’s item, changing nothing', { timeout: 30_000 }, async () => {
+    const h = await startCourt();
+    try {
+      const item = (title: string, unit: string) => ({ title, unit, owners: [STAFF.id], status: 'open' as const, createdBy: ADMIN.id, createdAt: '2024-09-01T00:00:00.000Z' });
+      const own = await h.app.store.tasks.create(item('执行款发放', 'enforcement'));
+      const other = await h.app.store.tasks.create({ ...item('诉前调解', 'civil1'), owners: [] });
+      const messageId = 9_000_001;
+      await h.send(textMessage({ text: `/progress #${own.code} 本周发放 2 笔 30%`, from: STAFF, messageId }));
+      const stored = async () => JSON.stringify(await h.app.store.progress.between(new Date(0)));
+      const before = { progress: await stored(), audit: (await h.app.store.audit.recent(1000)).length };
+      const usage = (text: string) => exactTexts('progress.usage').includes(text);
+      const otherItem = (text: string) => templatePattern('progress.notYourItem').some((p) => p.test(text));
+      const anonymous = (text: string) => exactTexts('progress.anonymous').includes(text);
+      const zeroWidth = ['\u200B', '\u200B\u200C\u200D\u2060\uFEFF', ' \u200B\u3000\u2060 \t', '\u00AD\u034F\u3164\u2800', `#${own.code} \u200D`];
+      const cases: [string, Omit<Update, 'update_id'>, (text: string) => boolean][] = [
+        ...zeroWidth.flatMap((z): [string, Omit<Update, 'update_id'>, (text: string) => boolean][] => [
+          [`private ${JSON.stringify(z)}`, textMessage({ text: `/progress ${z}`, from: STAFF }), usage],
+          [`group ${JSON.stringify(z)}`, textMessage({ text: `#进度 ${z}`, from: STAFF, chat: BOUND }), usage],
+        ]),
+        ['anonymous #进度', textMessage({ text: `#进度 #${own.code} 匿名 90%`, from: ANONYMOUS_ADMIN, chat: BOUND }), anonymous],
+        ['another unit’s item', textMessage({ text: `/progress #${other.code} 替民一庭报 50%`, from: STAFF }), otherItem],
+        ['another unit’s item in the group', textMessage({ text: `#进度 #${other.code} 替民一庭报 50%`, from: MANAGER, chat: BOUND }), otherItem],
+        ['an edit onto another unit’s item', editedMessage({ text: `/progress #${other.code} 改报民一庭 60%`, from: STAFF, messageId }), otherItem],
+      ];
+      for (const [label, update, expected] of cases) {
+        const message = (update as Partial<Update.MessageUpdate>).message;
+        if (message?.from?.id === ANONYMOUS_ADMIN.id) Object.assign(message, { sender_chat: { id: BOUND.id, type: 'supergroup', title: BOUND.title } });
+        const sent = await h.send(update);
+        assert.equal(sent.length, 1, `${label}: ${sent.length} answers`);
+        assert.ok(expected(sent[0]!.plain), `${label}: ${JSON.stringify(sent[0]!.plain)}`);
+      }
+      assert.equal(await stored(), before.progress, 'a progress update changed');
+      assert.equal((await h.app.store.audit.recent(1000)).length, before.audit);
+    } finally {
+      await h.stop();
+    }
+  });
   // -- inline callbacks and stale identities --
   // -- near-constant series and non-finite numbers --
 });

@@ -1,3 +1,5 @@
+import { canReportOn } from '../../domain/access.ts';
+import { unitName } from '../../domain/org.ts';
 import { parseProgressText } from '../../domain/progress/parse-progress.ts';
 import type { ProgressUpdate } from '../../domain/progress/types.ts';
 import { renderUnit } from '../../render/progress.ts';
@@ -13,7 +15,7 @@ export async function answer(ctx: BotContext, text: string, messageId: number | 
 
 export type Checked = { ok: true; text: string; itemCode?: string; percent?: number; unit: string } | { ok: false; reply: string };
 
-/** Parse → item exists → which unit: the same for a new message and an edited one. */
+/** Parse → item exists → the sender may report on it → which unit: the same for a new message and an edited one. */
 export function check(deps: ProgressDeps, ctx: BotContext, body: string): Checked {
   const parsed = parseProgressText(body);
   if (!parsed.ok) {
@@ -22,6 +24,10 @@ export function check(deps: ProgressDeps, ctx: BotContext, body: string): Checke
   const { itemCode } = parsed.value;
   const item = itemCode ? deps.store.tasks.item(itemCode) : undefined;
   if (itemCode && !item) return { ok: false, reply: ctx.t('progress.unknownItem', { code: itemCode }) };
+  if (item && !canReportOn(ctx.actor, item)) {
+    const owner = deps.store.org.unit(item.unit);
+    return { ok: false, reply: ctx.t('progress.notYourItem', { code: item.code, title: item.title, unit: owner ? unitName(owner, ctx.lang) : item.unit }) };
+  }
   const unit = item?.unit ?? ctx.boundChat?.unit ?? ctx.actor.member?.units[0];
   if (!unit) return { ok: false, reply: ctx.t('progress.noUnit') };
   return { ok: true, ...parsed.value, unit };

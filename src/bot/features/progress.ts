@@ -99,14 +99,19 @@ export function createProgressFeature(deps: ProgressDeps): Feature {
     }
     const checked = check(deps, ctx, body);
     if (!checked.ok) return void (await answer(ctx, checked.reply, edited.message_id));
-    const change = { text: checked.text, ...(checked.itemCode ? { itemCode: checked.itemCode } : {}), ...(checked.percent !== undefined ? { percent: checked.percent } : {}) };
+    const change = {
+      text: checked.text,
+      unit: checked.unit,
+      ...(checked.itemCode ? { itemCode: checked.itemCode } : {}),
+      ...(checked.percent !== undefined ? { percent: checked.percent } : {}),
+    };
     try {
       await deps.store.progress.edit(target.id, change, ctx.actor.telegramId, deps.clock.now().toISOString());
     } catch (err) {
       deps.logger.error('progress: could not store an edit', { error: String(err) });
       return void (await answer(ctx, ctx.t('error.saveFailed'), edited.message_id));
     }
-    await audit(deps, ctx, 'progress.edit', String(target.id), { item: change.itemCode });
+    await audit(deps, ctx, 'progress.edit', String(target.id), { item: change.itemCode, unit: change.unit });
     await answer(ctx, ctx.t('progress.edited', { id: target.id }), edited.message_id);
   });
 

@@ -7,7 +7,7 @@ import type { BotContext } from '../context.ts';
 /** Telegram's stand-in sender for anonymous group admins. */
 export const GROUP_ANONYMOUS_BOT_ID = 1087968824;
 
-function isAnonymousAdmin(ctx: BotContext): boolean {
+export function isAnonymousAdmin(ctx: BotContext): boolean {
   return ctx.from?.id === GROUP_ANONYMOUS_BOT_ID || (ctx.msg !== undefined && 'sender_chat' in ctx.msg);
 }
 

@@ -16,6 +16,15 @@ const ITEM = /(^|[\s(（【[])#?([Tt])(\d{1,6})(?=$|[\s,，.。:：;；)）】\]
 // number, preferably right after 进度/完成/progress; otherwise the last whole one in the text.
 const KEYWORD_PERCENT = /(?:进度|完成度?|progress|done)\s*[:：]?\s*(\d{1,3})\s*[%％]/iu;
 const WHOLE_PERCENT = /(?:^|[^\d.])(\d{1,3})\s*[%％]/gu;
+// Text that shows nothing: spaces, control and format characters (zero-width space and joiners,
+// word joiner, BOM, bidi marks), and the other default-ignorable code points (soft hyphen,
+// Hangul fillers, variation selectors, tag characters) plus the blank braille pattern.
+const INVISIBLE_ONLY = /^[\s\p{Z}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]*$/u;
+
+/** True when the text would show nothing at all (empty, or only invisible characters). */
+export function isBlank(text: string): boolean {
+  return INVISIBLE_ONLY.test(text);
+}
 
 function completionPercent(text: string): number | undefined {
   const keyword = KEYWORD_PERCENT.exec(text);
@@ -45,6 +54,6 @@ export function parseProgressText(body: string): ProgressParse {
   }
   if (text.length > PROGRESS_TEXT_LIMIT) return { ok: false, error: 'tooLong', limit: PROGRESS_TEXT_LIMIT, length: text.length };
   const percent = completionPercent(text);
-  if (text === '' && percent === undefined) return { ok: false, error: 'empty', limit: PROGRESS_TEXT_LIMIT, length: 0 };
+  if (isBlank(text) && percent === undefined) return { ok: false, error: 'empty', limit: PROGRESS_TEXT_LIMIT, length: 0 };
   return { ok: true, value: { text, ...(itemCode ? { itemCode } : {}), ...(percent !== undefined ? { percent } : {}) } };
 }

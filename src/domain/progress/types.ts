@@ -64,7 +64,7 @@ export interface ProgressUpdate {
 /** What is appended to the log: the history of an update, never rewritten. */
 export type ProgressEvent =
   | { op: 'add'; update: ProgressUpdate }
-  | { op: 'edit'; id: number; at: string; by: number; text: string; itemCode?: string; percent?: number }
+  | { op: 'edit'; id: number; at: string; by: number; text: string; itemCode?: string; percent?: number; unit?: string }
   | { op: 'remove'; id: number; at: string; by: number };
 
 export type NewProgress = Omit<ProgressUpdate, 'id' | 'editedAt' | 'removed'>;
@@ -73,6 +73,8 @@ export interface ProgressChange {
   text: string;
   itemCode?: string;
   percent?: number;
+  /** The unit of the item it now names (edits logged before 2026-12 carry none: the unit stays). */
+  unit?: string;
 }
 
 export function isVisible(update: ProgressUpdate): boolean {
@@ -94,6 +96,7 @@ export function applyEvent(records: Map<number, ProgressUpdate>, event: Progress
       text: event.text,
       ...(event.itemCode !== undefined ? { itemCode: event.itemCode } : {}),
       ...(event.percent !== undefined ? { percent: event.percent } : {}),
+      ...(event.unit !== undefined ? { unit: event.unit } : {}),
       editedAt: event.at,
     });
   } else {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseProgressText, PROGRESS_TEXT_LIMIT, progressTagBody } from '../../../src/domain/progress/parse-progress.ts';
+import { isBlank, parseProgressText, PROGRESS_TEXT_LIMIT, progressTagBody } from '../../../src/domain/progress/parse-progress.ts';
 
 describe('progressTagBody', () => {
   it('takes the body after #进度 or #progress', () => {
@@ -47,6 +47,16 @@ describe('parseProgressText', () => {
   it('refuses an empty update', () => {
     assert.equal(parseProgressText('  ').ok, false);
     assert.deepEqual(parseProgressText('#T3'), { ok: false, error: 'empty', limit: PROGRESS_TEXT_LIMIT, length: 0 });
+  });
+  it('refuses an update of only invisible characters as empty, keeps visible text around them', () => {
+    for (const blank of ['\u200B', '\u200C\u200D', '\u2060\uFEFF', ' \u200B\t\u3000 ', '\u00AD\u034F\u115F\u3164\uFFA0', '\u200E\u202E\u2066', '\uFE0F\u{E0020}\u2800', '#T3 \u200B']) {
+      assert.equal(parseProgressText(blank).ok, false, JSON.stringify(blank));
+      assert.equal(isBlank(blank.replace('#T3', '')), true, JSON.stringify(blank));
+    }
+    assert.equal(parseProgressText('\u200B完成\u200B').ok, true);
+    assert.equal(parseProgressText('\u200B 60%').ok, true);
+    assert.equal(parseProgressText('👨\u200D👩\u200D👧').ok, true);
+    assert.equal(isBlank('a'), false);
   });
   it('accepts exactly 4,000 characters and refuses 4,001 with the limit', () => {
     assert.equal(parseProgressText('进'.repeat(4000)).ok, true);
