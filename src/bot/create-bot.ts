@@ -74,7 +74,7 @@ export function createBot(deps: BotDeps, options: BotOptions): { bot: Telegraf<B
   const fallback = createFallbackFeature();
   for (const feature of [...open, ...gated]) commands.push(...feature.commands);
 
-  bot.use(watchUpdates(deps), dedupeUpdates(deps.store.updates), identify(deps));
+  bot.use(watchUpdates(deps), dedupeUpdates(deps.store.updates, deps.logger), identify(deps));
   bot.use(createRouter(open), accessGate(), createRouter(gated, { enforceRoles: true }));
   bot.use(fallback.composer);
   bot.catch(createErrorHandler(deps.logger, deps.config));

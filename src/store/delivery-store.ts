@@ -21,52 +21,68 @@ const keyOf = (kind: string, period: string, chatId: number) => `${kind}|${perio
  * pruned to two years, so one lowdb document is enough.
  */
 export function createDeliveryRepo(doc: JsonDoc<DeliveryDoc>): DeliveryRepo {
+  // Rebuilt after each written change: the document is then a new, written copy.
   const index = new Map<string, Delivery>();
-  const reindex = () => {
+  let indexed = -1;
+  const current = () => {
+    if (indexed === doc.revision) return index;
     index.clear();
     for (const d of doc.data.deliveries) index.set(keyOf(d.kind, d.period, d.chatId), d);
+    indexed = doc.revision;
+    return index;
   };
-  reindex();
+  /** Changes the copy's entry for `entry`; the caller's object follows once it is written. */
+  const change = async (entry: Delivery, apply: (e: Delivery) => void) => {
+    const key = keyOf(entry.kind, entry.period, entry.chatId);
+    let changed: Delivery | undefined;
+    await doc.update((d) => {
+      changed = d.deliveries.find((e) => keyOf(e.kind, e.period, e.chatId) === key);
+      if (!changed) return false;
+      apply(changed);
+    });
+    if (changed) Object.assign(entry, changed);
+  };
   return {
-    get: (kind, period, chatId) => index.get(keyOf(kind, period, chatId)),
+    get: (kind, period, chatId) => current().get(keyOf(kind, period, chatId)),
     async claim(kind, period, chatId, at, retry) {
       const key = keyOf(kind, period, chatId);
-      const existing = index.get(key);
+      const existing = current().get(key);
       if (existing && !retry(existing)) return undefined;
       let claimed: Delivery | undefined;
+      // Decided again on the copy: changes run one after another, so two claims never both win.
       await doc.update((d) => {
-        const current = d.deliveries.find((e) => keyOf(e.kind, e.period, e.chatId) === key);
-        if (current) {
-          current.status = 'sending';
-          current.attempts += 1;
-          current.updatedAt = at;
-          delete current.reason;
-          claimed = current;
+        const found = d.deliveries.find((e) => keyOf(e.kind, e.period, e.chatId) === key);
+        if (found) {
+          if (!retry(found)) return false;
+          found.status = 'sending';
+          found.attempts += 1;
+          found.updatedAt = at;
+          delete found.reason;
+          claimed = found;
         } else {
           claimed = { kind, period, chatId, status: 'sending', attempts: 1, partsSent: 0, claimedAt: at, updatedAt: at };
           d.deliveries.push(claimed);
         }
-        index.set(key, claimed);
       });
       return claimed;
     },
     progress: (entry, partsSent, at) =>
-      doc.update(() => {
-        entry.partsSent = partsSent;
-        entry.updatedAt = at;
+      change(entry, (e) => {
+        e.partsSent = partsSent;
+        e.updatedAt = at;
       }),
     finish: (entry, status, at, reason) =>
-      doc.update(() => {
-        entry.status = status;
-        entry.updatedAt = at;
-        if (reason !== undefined) entry.reason = reason;
+      change(entry, (e) => {
+        e.status = status;
+        e.updatedAt = at;
+        if (reason !== undefined) e.reason = reason;
       }),
     list: () => doc.data.deliveries,
     async noteOnce(key, at) {
       if (doc.data.notes.some((n) => n.key === key)) return false;
       let added = false;
       await doc.update((d) => {
-        if (d.notes.some((n) => n.key === key)) return;
+        if (d.notes.some((n) => n.key === key)) return false;
         d.notes.push({ key, at });
         added = true;
       });
@@ -84,16 +100,15 @@ export function createDeliveryRepo(doc: JsonDoc<DeliveryDoc>): DeliveryRepo {
         d.deliveries = d.deliveries.filter((e) => e.claimedAt >= before);
         d.notes = d.notes.filter((n) => n.at >= before);
       });
-      reindex();
       return count;
     },
     async moveChat(fromId, toId) {
       if (!doc.data.deliveries.some((e) => e.chatId === fromId)) return;
       await doc.update((d) => {
+        const kept = new Set(d.deliveries.filter((e) => e.chatId === toId).map((e) => keyOf(e.kind, e.period, toId)));
         // Entries already kept under the new id win (the chat was moved before).
-        for (const e of d.deliveries) if (e.chatId === fromId && !index.has(keyOf(e.kind, e.period, toId))) e.chatId = toId;
+        for (const e of d.deliveries) if (e.chatId === fromId && !kept.has(keyOf(e.kind, e.period, toId))) e.chatId = toId;
       });
-      reindex();
     },
   };
 }

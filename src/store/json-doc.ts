@@ -1,5 +1,5 @@
 import { copyFile } from 'node:fs/promises';
-import { Low, Memory } from 'lowdb';
+import { Low, Memory, type Adapter } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 
 export interface Versioned {
@@ -35,9 +35,15 @@ export class CorruptDataError extends Error {
 /**
  * One JSON document on disk. lowdb writes a temp file and renames it, so a killed
  * process leaves either the old or the new file, never half of one.
+ *
+ * What is in memory is what is on disk: a change is made to a copy, the copy is written, and
+ * only then does it replace the data (a failed write, e.g. a full disk, leaves memory as it
+ * was, so nothing unwritten rides along with a later write). Changes to one document run one
+ * after another, each on the result of the one before.
  */
 export class JsonDoc<T extends Versioned> {
   private changes = 0;
+  private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(private readonly db: Low<T>) {}
 
@@ -45,16 +51,25 @@ export class JsonDoc<T extends Versioned> {
     return this.db.data;
   }
 
-  /** Counts the changes made (whether or not their write succeeded): what was built from `data` at one revision holds until the next. */
+  /** Counts the changes written: what was built from `data` at one revision holds until the next. */
   get revision(): number {
     return this.changes;
   }
 
-  /** Mutate synchronously inside `change`; resolves once the file is written. */
-  async update(change: (data: T) => void): Promise<void> {
-    this.changes++;
-    change(this.db.data);
-    await this.db.write();
+  /**
+   * Changes a copy inside `change` (return false: nothing to write); resolves once the copy is
+   * written and has replaced the data, rejects (data unchanged) when the write fails.
+   */
+  update(change: (data: T) => unknown): Promise<void> {
+    const run = this.queue.then(async () => {
+      const next = structuredClone(this.db.data);
+      if (change(next) === false) return;
+      await this.db.adapter.write(next);
+      this.db.data = next;
+      this.changes++;
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   static async openFile<T extends Versioned>(file: string, spec: DocSpec<T>): Promise<JsonDoc<T>> {
@@ -73,8 +88,14 @@ export class JsonDoc<T extends Versioned> {
   }
 
   static async openMemory<T extends Versioned>(spec: DocSpec<T>): Promise<JsonDoc<T>> {
-    const db = new Low<T>(new Memory<T>(), spec.defaults());
-    return JsonDoc.prepare(db, spec, `memory:${spec.name}`);
+    return JsonDoc.openAdapter(new Memory<T>(), spec, `memory:${spec.name}`);
+  }
+
+  /** Over any lowdb adapter (tests hand in one whose writes fail). */
+  static async openAdapter<T extends Versioned>(adapter: Adapter<T>, spec: DocSpec<T>, where: string): Promise<JsonDoc<T>> {
+    const db = new Low<T>(adapter, spec.defaults());
+    await db.read();
+    return JsonDoc.prepare(db, spec, where);
   }
 
   private static async prepare<T extends Versioned>(db: Low<T>, spec: DocSpec<T>, where: string): Promise<JsonDoc<T>> {

@@ -32,12 +32,16 @@ export function createMeetingRepo(doc: JsonDoc<MeetingDoc>): MeetingRepo {
       const found = find(unit, week);
       if (found) return found;
       const year = Number(date.slice(0, 4));
-      const meeting: Meeting = { unit, week, date, year, ordinal: upcoming(unit, year) };
+      let meeting: Meeting | undefined;
       await doc.update((d) => {
+        // Decided on the copy: an ensure that ran meanwhile may have made it.
+        meeting = d.meetings.find((m) => m.unit === unit && m.week === week);
+        if (meeting) return false;
+        meeting = { unit, week, date, year, ordinal: upcoming(unit, year) };
         d.meetings.push(meeting);
         delete d.nextOrdinal[`${unit}|${year}`];
       });
-      return meeting;
+      return meeting!;
     },
     async setAttendance(unit, week, attendance: Attendance) {
       await doc.update((d) => {

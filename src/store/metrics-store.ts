@@ -62,10 +62,13 @@ export async function createMetricsRepo(doc: JsonDoc<MetricsDoc>, seed: MetricDe
       for (const s of seed) if (!d.catalog.some((def) => def.code === s.code)) d.catalog.push(structuredClone(s));
     });
   }
-  // Queries ask for one indicator at a time: keep each indicator's figures at hand.
+  // Queries ask for one indicator at a time: keep each indicator's figures at hand, rebuilt
+  // after each written change (the document is replaced by a written copy then).
   const index = new Map<string, number>();
   const byMetric = new Map<string, Observation[]>();
-  const reindex = () => {
+  let indexed = -1;
+  const current = () => {
+    if (indexed === doc.revision) return;
     index.clear();
     byMetric.clear();
     doc.data.observations.forEach((o, i) => {
@@ -74,10 +77,12 @@ export async function createMetricsRepo(doc: JsonDoc<MetricsDoc>, seed: MetricDe
       if (list) list.push(o);
       else byMetric.set(o.metric, [o]);
     });
+    indexed = doc.revision;
   };
-  reindex();
-  const candidates = (f: ObservationFilter): readonly Observation[] =>
-    f.metric === undefined ? doc.data.observations : (byMetric.get(f.metric) ?? []);
+  const candidates = (f: ObservationFilter): readonly Observation[] => {
+    current();
+    return f.metric === undefined ? doc.data.observations : (byMetric.get(f.metric) ?? []);
+  };
   return {
     catalog: () => doc.data.catalog,
     revision: () => doc.revision,
@@ -90,6 +95,7 @@ export async function createMetricsRepo(doc: JsonDoc<MetricsDoc>, seed: MetricDe
       }),
     observations: (filter = {}) => candidates(filter).filter((o) => matches(o, filter)),
     observation: (key) => {
+      current();
       const at = index.get(observationKey(key));
       return at === undefined ? undefined : doc.data.observations[at];
     },
@@ -103,20 +109,21 @@ export async function createMetricsRepo(doc: JsonDoc<MetricsDoc>, seed: MetricDe
       let added = 0;
       let replaced = 0;
       await doc.update((d) => {
+        current();
+        const at = new Map(index);
         for (const o of list) {
           const key = observationKey(o);
-          const at = index.get(key);
-          if (at === undefined) {
-            index.set(key, d.observations.length);
+          const found = at.get(key);
+          if (found === undefined) {
+            at.set(key, d.observations.length);
             d.observations.push(o);
             added++;
           } else {
-            d.observations[at] = o;
+            d.observations[found] = o;
             replaced++;
           }
         }
       });
-      reindex();
       return { added, replaced };
     },
   };

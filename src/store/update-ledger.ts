@@ -36,13 +36,20 @@ export function createUpdateLedger(doc: JsonDoc<LedgerDoc>, options: { groupWait
   let writing = false;
   /** A flush came while a write was in flight: the next write starts as soon as that one ends. */
   let overdue = false;
-  const write = (ids: number[]) =>
-    doc.update((d) => {
-      d.done.push(...ids);
-      if (d.done.length > KEEP) {
-        for (const old of d.done.splice(0, d.done.length - KEEP)) done.delete(old);
-      }
-    });
+  const write = async (ids: number[]) => {
+    let dropped: number[] = [];
+    try {
+      await doc.update((d) => {
+        d.done.push(...ids);
+        if (d.done.length > KEEP) dropped = d.done.splice(0, d.done.length - KEEP);
+      });
+    } catch (err) {
+      // Their updates were handled: they stay done here and go to disk with the next write.
+      waiting.unshift(...ids);
+      throw err;
+    }
+    for (const old of dropped) done.delete(old);
+  };
   const flush = (): void => {
     flushQueued = false;
     clearTimeout(timer);
