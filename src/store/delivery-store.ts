@@ -31,12 +31,22 @@ export function createDeliveryRepo(doc: JsonDoc<DeliveryDoc>): DeliveryRepo {
     indexed = doc.revision;
     return index;
   };
+  /** Chats that became supergroups: an entry a sender holds may still carry the old id. */
+  const movedTo = new Map<number, number>();
+  const chatNow = (chatId: number) => {
+    const seen = new Set<number>();
+    while (movedTo.has(chatId) && !seen.has(chatId)) {
+      seen.add(chatId);
+      chatId = movedTo.get(chatId)!;
+    }
+    return chatId;
+  };
   /** Changes the copy's entry for `entry`; the caller's object follows once it is written. */
   const change = async (entry: Delivery, apply: (e: Delivery) => void) => {
-    const key = keyOf(entry.kind, entry.period, entry.chatId);
     let changed: Delivery | undefined;
     await doc.update((d) => {
-      changed = d.deliveries.find((e) => keyOf(e.kind, e.period, e.chatId) === key);
+      const find = (chatId: number) => d.deliveries.find((e) => e.kind === entry.kind && e.period === entry.period && e.chatId === chatId);
+      changed = find(entry.chatId) ?? find(chatNow(entry.chatId));
       if (!changed) return false;
       apply(changed);
     });
@@ -109,6 +119,7 @@ export function createDeliveryRepo(doc: JsonDoc<DeliveryDoc>): DeliveryRepo {
         // Entries already kept under the new id win (the chat was moved before).
         for (const e of d.deliveries) if (e.chatId === fromId && !kept.has(keyOf(e.kind, e.period, toId))) e.chatId = toId;
       });
+      movedTo.set(fromId, toId);
     },
   };
 }
