@@ -16,12 +16,15 @@ export interface BackupInfo {
   name: string;
   dir: string;
   at: Date;
+  /** Creation order (1, 2, …), kept in the manifest: the clock can go back, this does not. 0: made before it existed. */
+  sequence: number;
   bytes: number;
   files: number;
 }
 
 interface Manifest {
   createdAt: string;
+  sequence?: number;
   bytes: number;
   files: string[];
 }
@@ -114,12 +117,13 @@ export async function makeBackup(dataDir: string, now: Date): Promise<BackupInfo
     await rm(join(root, stale), { recursive: true, force: true });
   }
   const partial = join(root, IN_PROGRESS + name);
+  const sequence = Math.max(0, ...(await listBackups(dataDir)).map((b) => b.sequence)) + 1;
   try {
     const { files, bytes } = await copyDataTree(dataDir, partial);
-    const manifest: Manifest = { createdAt: now.toISOString(), bytes, files };
+    const manifest: Manifest = { createdAt: now.toISOString(), sequence, bytes, files };
     await writeFile(join(partial, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
     await rename(partial, join(root, name));
-    return { name, dir: join(root, name), at: now, bytes, files: files.length };
+    return { name, dir: join(root, name), at: now, sequence, bytes, files: files.length };
   } catch (err) {
     await rm(partial, { recursive: true, force: true });
     throw err;
@@ -136,18 +140,19 @@ async function exists(path: string): Promise<boolean> {
 async function readInfo(root: string, name: string): Promise<BackupInfo | undefined> {
   try {
     const manifest = JSON.parse(await readFile(join(root, name, MANIFEST_FILE), 'utf8')) as Manifest;
-    return { name, dir: join(root, name), at: new Date(manifest.createdAt), bytes: manifest.bytes, files: manifest.files.length };
+    const sequence = Number.isSafeInteger(manifest.sequence) && manifest.sequence! > 0 ? manifest.sequence! : 0;
+    return { name, dir: join(root, name), at: new Date(manifest.createdAt), sequence, bytes: manifest.bytes, files: manifest.files.length };
   } catch {
     return undefined;
   }
 }
 
-/** Complete backups, oldest first. */
+/** Complete backups in the order they were made (not by name or clock time: the clock can be set back), oldest first. */
 export async function listBackups(dataDir: string): Promise<BackupInfo[]> {
   const root = join(dataDir, BACKUPS_DIR);
   const names = await readdir(root).catch(() => [] as string[]);
   const infos = await Promise.all(names.filter((n) => !n.startsWith('.')).map((n) => readInfo(root, n)));
-  return infos.filter((i): i is BackupInfo => i !== undefined).sort((a, b) => a.at.getTime() - b.at.getTime() || a.name.localeCompare(b.name));
+  return infos.filter((i): i is BackupInfo => i !== undefined).sort((a, b) => a.sequence - b.sequence || a.at.getTime() - b.at.getTime() || a.name.localeCompare(b.name));
 }
 
 /** For /status: when the last backup was made and how big it is. */
@@ -155,10 +160,10 @@ export async function lastBackup(dataDir: string): Promise<BackupInfo | undefine
   return (await listBackups(dataDir)).at(-1);
 }
 
-/** Keeps the newest `keep` backups; returns the names removed. */
-export async function pruneBackups(dataDir: string, keep: number): Promise<string[]> {
-  const all = await listBackups(dataDir);
-  const old = all.slice(0, Math.max(0, all.length - keep));
+/** Keeps the `keep` made last, and always `justMade`; returns the names removed. */
+export async function pruneBackups(dataDir: string, keep: number, justMade?: string): Promise<string[]> {
+  const all = (await listBackups(dataDir)).filter((b) => b.name !== justMade);
+  const old = all.slice(0, Math.max(0, all.length - Math.max(0, keep - (justMade === undefined ? 0 : 1))));
   for (const b of old) await rm(b.dir, { recursive: true, force: true });
   return old.map((b) => b.name);
 }
@@ -166,7 +171,7 @@ export async function pruneBackups(dataDir: string, keep: number): Promise<strin
 /** The daily job: one backup, then the oldest beyond `keep` go. */
 export async function runBackup(dataDir: string, options: { now: Date; keep: number }): Promise<BackupInfo & { removed: string[] }> {
   const info = await makeBackup(dataDir, options.now);
-  const removed = await pruneBackups(dataDir, options.keep);
+  const removed = await pruneBackups(dataDir, options.keep, info.name);
   return { ...info, removed };
 }
 

@@ -97,6 +97,40 @@ describe('runBackup', () => {
     assert.equal(last?.bytes, '{"schemaVersion":1}'.length);
   });
 
+  it('after the clock goes back, the backup just made survives and the oldest made goes', async () => {
+    const dir = await dataDir();
+    await writeFile(join(dir, 'org.json'), '{"schemaVersion":1}');
+    const clock = createFixedClock('2024-09-01T18:30:00Z');
+    await runBackup(dir, { now: clock.now(), keep: 2 });
+    clock.advance(24 * 3_600_000);
+    await runBackup(dir, { now: clock.now(), keep: 2 });
+    clock.set('2024-08-02T18:30:00Z'); // thirty days before the first
+    const made = await runBackup(dir, { now: clock.now(), keep: 2 });
+    assert.equal(made.name, '2024-08-02T18-30-00-000Z');
+    assert.deepEqual(made.removed, ['2024-09-01T18-30-00-000Z']);
+    assert.deepEqual(
+      (await listBackups(dir)).map((b) => b.name),
+      ['2024-09-02T18-30-00-000Z', '2024-08-02T18-30-00-000Z'],
+      'listed in the order they were made',
+    );
+    assert.equal((await lastBackup(dir))?.name, '2024-08-02T18-30-00-000Z');
+    // keep=1 never removes the one just made either.
+    clock.set('2024-07-01T00:00:00Z');
+    const only = await runBackup(dir, { now: clock.now(), keep: 1 });
+    assert.deepEqual((await listBackups(dir)).map((b) => b.name), [only.name]);
+  });
+
+  it('backups made before creation numbers existed count as older than every numbered one', async () => {
+    const dir = await dataDir();
+    await writeFile(join(dir, 'org.json'), '{"schemaVersion":1}');
+    const old = await makeBackup(dir, new Date('2030-01-01T00:00:00Z'));
+    const manifest = JSON.parse(await readFile(join(old.dir, MANIFEST_FILE), 'utf8')) as Record<string, unknown>;
+    delete manifest.sequence;
+    await writeFile(join(old.dir, MANIFEST_FILE), JSON.stringify(manifest));
+    const made = await runBackup(dir, { now: new Date('2024-09-02T00:00:00Z'), keep: 1 });
+    assert.deepEqual(made.removed, [old.name]);
+  });
+
   it('two backups in the same instant do not overwrite each other', async () => {
     const dir = await dataDir();
     await writeFile(join(dir, 'org.json'), '{"schemaVersion":1}');
