@@ -28,6 +28,7 @@ import { createReviewFeature } from './features/review.ts';
 import { createScheduleFeature } from './features/schedule.ts';
 import { createStatusFeature } from './features/status.ts';
 import { createSummaryFeature } from './features/summary.ts';
+import { chatlessUpdates } from './middleware/chatless.ts';
 import { dedupeUpdates } from './middleware/dedupe.ts';
 import { accessGate } from './middleware/guards.ts';
 import { identify } from './middleware/identify.ts';
@@ -74,7 +75,7 @@ export function createBot(deps: BotDeps, options: BotOptions): { bot: Telegraf<B
   const fallback = createFallbackFeature();
   for (const feature of [...open, ...gated]) commands.push(...feature.commands);
 
-  bot.use(watchUpdates(deps), dedupeUpdates(deps.store.updates, deps.logger), identify(deps));
+  bot.use(watchUpdates(deps), dedupeUpdates(deps.store.updates, deps.logger), identify(deps), chatlessUpdates());
   bot.use(createRouter(open), accessGate(), createRouter(gated, { enforceRoles: true }));
   bot.use(fallback.composer);
   bot.catch(createErrorHandler(deps.logger, deps.config));

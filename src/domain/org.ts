@@ -60,6 +60,22 @@ export interface Invite {
   usedAt?: string;
 }
 
+/** A person's name as Telegram shows it: first and last name. */
+export function displayName(from: { first_name: string; last_name?: string }): string {
+  return [from.first_name, from.last_name].filter(Boolean).join(' ');
+}
+
+/** What Telegram says about a person on every update, as the org record keeps it. */
+export interface Identity {
+  name: string;
+  username?: string;
+}
+
+/** The stored name or username is not what Telegram shows now. */
+export function identityChanged(member: StaffMember, now: Identity): boolean {
+  return member.name !== now.name || member.username !== now.username;
+}
+
 export function unitName(unit: Unit, lang: Lang): string {
   return lang === 'zh' ? unit.nameZh : unit.nameEn;
 }

@@ -55,6 +55,13 @@ function upsert<T>(list: T[], item: T, same: (a: T) => boolean): void {
   else list.push(item);
 }
 
+/** A username resolves to one member at most: whoever holds it now (Telegram usernames move between people). */
+function releaseUsername(members: StaffMember[], holder: StaffMember): void {
+  const taken = holder.username?.toLowerCase();
+  if (taken === undefined) return;
+  for (const m of members) if (m.id !== holder.id && m.username?.toLowerCase() === taken) delete m.username;
+}
+
 export function createOrgRepo(doc: JsonDoc<OrgDoc>): OrgRepo {
   return {
     units: () => doc.data.units,
@@ -62,7 +69,20 @@ export function createOrgRepo(doc: JsonDoc<OrgDoc>): OrgRepo {
     saveUnit: (unit) => doc.update((d) => upsert(d.units, unit, (u) => u.code === unit.code)),
     members: () => doc.data.members,
     member: (id) => doc.data.members.find((m) => m.id === id),
-    saveMember: (member) => doc.update((d) => upsert(d.members, member, (m) => m.id === member.id)),
+    saveMember: (member) =>
+      doc.update((d) => {
+        upsert(d.members, member, (m) => m.id === member.id);
+        releaseUsername(d.members, member);
+      }),
+    refreshIdentity: (id, identity) =>
+      doc.update((d) => {
+        const member = d.members.find((m) => m.id === id);
+        if (!member) return;
+        member.name = identity.name;
+        if (identity.username === undefined) delete member.username;
+        else member.username = identity.username;
+        releaseUsername(d.members, member);
+      }),
     chats: () => doc.data.chats,
     chat: (id) => doc.data.chats.find((c) => c.id === id),
     saveChat: (chat) => doc.update((d) => upsert(d.chats, chat, (c) => c.id === chat.id)),

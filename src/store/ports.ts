@@ -1,7 +1,7 @@
 import type { CalendarYear, WorkCalendar } from '../domain/calendar/work-calendar.ts';
 import type { Attendance, Meeting } from '../domain/meetings/meeting.ts';
 import type { MetricDef, Observation, ObservationFilter } from '../domain/metrics/types.ts';
-import type { BoundChat, Invite, StaffMember, Unit } from '../domain/org.ts';
+import type { BoundChat, Identity, Invite, StaffMember, Unit } from '../domain/org.ts';
 import type { NewProgress, ProgressChange, ProgressUpdate, WorkItem } from '../domain/progress/types.ts';
 
 /** Units, staff, bound chats and invites: small, read on every update, kept in memory. */
@@ -11,7 +11,10 @@ export interface OrgRepo {
   saveUnit(unit: Unit): Promise<void>;
   members(): readonly StaffMember[];
   member(id: number): StaffMember | undefined;
+  /** Saves the member; a username they hold is taken from anyone else who still has it stored. */
   saveMember(member: StaffMember): Promise<void>;
+  /** The member's current Telegram name and username (none: they dropped it), under the same rule. */
+  refreshIdentity(id: number, identity: Identity): Promise<void>;
   chats(): readonly BoundChat[];
   chat(id: number): BoundChat | undefined;
   saveChat(chat: BoundChat): Promise<void>;

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import iconv from 'iconv-lite';
 import type { Update } from 'telegraf/types';
@@ -479,6 +480,77 @@ void describe(`bad input (seed ${SEED}, ${COUNT} updates)`, () => {
     }
   });
   // -- inline callbacks and stale identities --
+  void it('answers a callback from an inline message (no chat) and one with unknown data, and nothing else', async () => {
+    const h = await startCourt();
+    try {
+      for (const user of [ADMIN, STAFF, STRANGERS[0]!]) {
+        for (const data of ['mq:within_limit_closure_rate', 'mi:ok:abc', 'x'.repeat(64)]) {
+          const callsBefore = h.fake.calls.length;
+          const inline = { id: String(h.fake.newMessageId()), chat_instance: 'inline', from: { ...user, is_bot: false }, inline_message_id: 'AAAAinline', data };
+          const sent = await h.send({ callback_query: inline });
+          const calls = h.fake.calls.slice(callsBefore).filter((c) => c.method !== 'getUpdates');
+          const where = `inline callback ${JSON.stringify(data)} from ${user.id}`;
+          assert.deepEqual(sent, [], where);
+          assert.deepEqual(calls.map((c) => c.method), ['answerCallbackQuery'], where);
+          assert.deepEqual(calls.filter((c) => c.error), [], where);
+          assert.equal(typeof calls[0]!.payload.text, 'string', `${where}: answered without a word`);
+          const lang = user.language_code === 'en' ? 'en' : 'zh';
+          assert.equal(calls[0]!.payload.text, translate(lang, 'callback.inlineMessage'), where);
+        }
+      }
+      // Unknown data on an ordinary message: answered, no apology, no failed call.
+      const callsBefore = h.fake.calls.length;
+      const sent = await h.send(callbackQuery({ data: 'no-such-button:42', from: STAFF, messageId: 7 }));
+      assert.deepEqual(sent.filter((m) => exactTexts('error.generic').includes(m.plain)), []);
+      const calls = h.fake.calls.slice(callsBefore);
+      assert.ok(calls.some((c) => c.method === 'answerCallbackQuery'), 'the unknown button is answered');
+      assert.deepEqual(calls.filter((c) => c.error), []);
+    } finally {
+      await h.stop();
+    }
+  });
+
+  void it('follows a renamed username: @new finds the person, @old no longer does, a taken-over @old finds its new holder', async () => {
+    const h = await startCourt();
+    try {
+      const org = h.app.store.org;
+      const RENAMER: TestUser = { id: 4101, first_name: '新名字', username: 'new_name', language_code: 'zh-hans' };
+      const TAKER: TestUser = { id: 4102, first_name: '接手人', username: 'old_name', language_code: 'zh-hans' };
+      await org.saveMember(member(RENAMER.id, 'staff', ['enforcement'], { name: '旧名字', username: 'old_name' }));
+      await org.saveMember(member(TAKER.id, 'staff', ['enforcement'], { name: '接手人', username: 'taker_before' }));
+      const owners = async (title: string, mention: string) => {
+        const [reply] = await h.say(MANAGER, `/task add ${title} ${mention}`);
+        const item = h.app.store.tasks.items().find((i) => i.title === title);
+        return { owners: item?.owners, reply: reply?.plain };
+      };
+
+      // The new holder of @old_name speaks first; the renamer has said nothing since renaming.
+      await h.say(TAKER, '/progress', BOUND);
+      assert.equal(org.member(TAKER.id)?.username, 'old_name');
+      assert.equal(org.member(RENAMER.id)?.username, undefined, 'a username belongs to one member at most');
+      assert.deepEqual((await owners('接手测试', '@old_name')).owners, [TAKER.id]);
+
+      await h.say(RENAMER, '/progress', BOUND);
+      assert.equal(org.member(RENAMER.id)?.username, 'new_name');
+      assert.equal(org.member(RENAMER.id)?.name, '新名字');
+      assert.deepEqual((await owners('改名测试', '@New_Name')).owners, [RENAMER.id]);
+      // Unchanged, nothing is written (the check runs on every update).
+      const written = statSync(join(h.dataDir, 'org.json')).mtimeMs;
+      await h.say(RENAMER, '/help');
+      await h.say(RENAMER, '/progress', BOUND);
+      assert.equal(statSync(join(h.dataDir, 'org.json')).mtimeMs, written, 'org.json rewritten for an unchanged identity');
+
+      // The taker drops the username: @old_name is nobody's now.
+      await h.say({ ...TAKER, username: undefined }, '/help');
+      assert.equal(org.member(TAKER.id)?.username, undefined);
+      const none = await owners('无人测试', '@old_name');
+      assert.equal(none.owners, undefined);
+      assert.match(none.reply ?? '', /@old_name/);
+      assert.equal(org.members().filter((m) => m.username?.toLowerCase() === 'old_name').length, 0);
+    } finally {
+      await h.stop();
+    }
+  });
   // -- near-constant series and non-finite numbers --
 });
 

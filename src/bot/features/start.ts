@@ -1,7 +1,7 @@
 import { Composer } from 'telegraf';
 import { effectiveRole } from '../../domain/access.ts';
 import { checkInvite, isInviteCode } from '../../domain/invite.ts';
-import { unitName, type StaffMember } from '../../domain/org.ts';
+import { displayName, unitName, type StaffMember } from '../../domain/org.ts';
 import { audit } from '../audit.ts';
 import type { BotContext, FeatureDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
@@ -9,10 +9,6 @@ import { replyHtml } from '../reply.ts';
 import { translator } from '../../text/i18n.ts';
 
 export type StartDeps = FeatureDeps<'org' | 'audit', never, 'clock'>;
-
-function displayName(from: { first_name: string; last_name?: string }): string {
-  return [from.first_name, from.last_name].filter(Boolean).join(' ');
-}
 
 /** /start, and /start <code> from an invite link: the one way in for a new user. */
 export function createStartFeature(deps: StartDeps): Feature {

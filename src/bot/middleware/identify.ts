@@ -1,14 +1,37 @@
 import type { MiddlewareFn } from 'telegraf';
+import type { User } from 'telegraf/types';
 import type { Actor } from '../../domain/access.ts';
 import { pickLanguage } from '../../domain/language.ts';
+import { displayName, identityChanged, type Identity, type StaffMember } from '../../domain/org.ts';
 import { translator } from '../../text/i18n.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 
+type IdentifyDeps = Pick<BotDeps, 'store' | 'config' | 'logger'>;
+
+/**
+ * People rename themselves and hand usernames on: the stored name and @username follow what
+ * Telegram shows on each update, so `@new` finds the person and `@old` no longer does. Written
+ * only when something changed (a comparison per update, no write). A failed write leaves the
+ * old record and does not stop the update.
+ */
+async function refreshed({ store, logger }: IdentifyDeps, member: StaffMember, from: User): Promise<StaffMember> {
+  const now: Identity = { name: displayName(from), ...(from.username ? { username: from.username } : {}) };
+  if (!identityChanged(member, now)) return member;
+  try {
+    await store.org.refreshIdentity(member.id, now);
+  } catch (err) {
+    logger.warn('could not refresh a member’s name and username', { memberId: member.id, err });
+  }
+  return store.org.member(member.id) ?? member;
+}
+
 /** Works out who is speaking, where, and in which language, once per update. */
-export function identify({ store, config }: Pick<BotDeps, 'store' | 'config'>): MiddlewareFn<BotContext> {
+export function identify(deps: IdentifyDeps): MiddlewareFn<BotContext> {
+  const { store, config } = deps;
   return async (ctx, next) => {
     const from = ctx.from;
-    const member = from ? store.org.member(from.id) : undefined;
+    const stored = from ? store.org.member(from.id) : undefined;
+    const member = stored && from ? await refreshed(deps, stored, from) : stored;
     const actor: Actor = {
       telegramId: from?.id ?? 0,
       member,
