@@ -1,17 +1,18 @@
 import { Composer } from 'telegraf';
 import { digestWindow } from '../../domain/digests/periods.ts';
-import { hasRole } from '../../domain/access.ts';
+import { digestSendScope } from '../../domain/digest-access.ts';
 import { audit } from '../audit.ts';
 import type { BotContext, FeatureDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
 import { formatPeriod } from '../../render/period.ts';
 import { replyHtml, words } from '../reply.ts';
+import { refusedSend } from '../send-scope.ts';
 
-export type SummaryDeps = FeatureDeps<'audit', 'timeZone', 'clock' | 'digests'>;
+export type SummaryDeps = FeatureDeps<'audit' | 'org', 'timeZone', 'clock' | 'digests'>;
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-/** /summary preview [YYYY-MM] (staff) and /summary send [YYYY-MM] [force] (managers, admins). */
+/** /summary preview [YYYY-MM] (staff) and /summary send [YYYY-MM] [force] (who may send what: domain/digest-access.ts). */
 export function createSummaryFeature(deps: SummaryDeps): Feature {
   const composer = new Composer<BotContext>();
 
@@ -21,17 +22,19 @@ export function createSummaryFeature(deps: SummaryDeps): Feature {
     const force = args.includes('force');
     const unknown = args.filter((a) => a !== explicit && a !== 'force');
     if ((verb !== 'preview' && verb !== 'send') || unknown.length > 0 || !deps.digests) return void (await replyHtml(ctx, ctx.t('summary.usage')));
-    const period = explicit ?? digestWindow('summary', deps.clock.now(), deps.config.timeZone).period;
+    const due = digestWindow('summary', deps.clock.now(), deps.config.timeZone).period;
+    const period = explicit ?? due;
     if (verb === 'preview') {
       const chat = ctx.boundChat ?? { id: ctx.chat.id, title: '', unit: 'enforcement', subscriptions: [], active: true, boundBy: 0, boundAt: '' };
       const html = await deps.digests.preview('summary', chat, ctx.lang, period);
       return void (await replyHtml(ctx, html ?? ctx.t('summary.noFigures', { period: formatPeriod(ctx.lang, period, 'month') })));
     }
-    // A forced resend goes to every subscribed group, court-wide: an admin's decision.
-    const needed = force ? 'admin' : 'manager';
-    if (!hasRole(ctx.actor, needed)) return void (await replyHtml(ctx, ctx.t('error.notAllowed', { role: ctx.t(`role.${needed}`) })));
-    const report = await deps.digests.run('summary', { period, force });
-    await audit(deps, ctx, 'summary.send', period, { force, sent: report.sent, failed: report.failed });
+    const groups = deps.store.org.chats().filter((c) => c.active && c.subscriptions.includes('summary'));
+    const scope = digestSendScope(ctx.actor, { period, duePeriod: due, force, groups });
+    if (await refusedSend(ctx, scope, { period: formatPeriod(ctx.lang, period, 'month'), due: formatPeriod(ctx.lang, due, 'month') })) return;
+    const chatIds = scope.ok ? scope.chatIds : undefined;
+    const report = await deps.digests.run('summary', { period, force, ...(chatIds ? { chatIds } : {}) });
+    await audit(deps, ctx, 'summary.send', period, { force, sent: report.sent, failed: report.failed, ...(chatIds ? { chatIds } : {}) });
     if (report.missingFigures) return void (await replyHtml(ctx, ctx.t('summary.noFigures', { period: formatPeriod(ctx.lang, period, 'month') })));
     await replyHtml(ctx, ctx.t('summary.sendResult', { period: formatPeriod(ctx.lang, period, 'month'), sent: report.sent, skipped: report.skipped, failed: report.failed + report.deferred }));
   });

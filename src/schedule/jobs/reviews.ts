@@ -43,14 +43,15 @@ function mayRetry(entry: Delivery, force: boolean): boolean {
  * or the period given. Exactly once per period and group through the digests' delivery log:
  * the claim ("sending") is written before the first message, so a restart never repeats one.
  */
-export async function runReview(deps: ReviewJobDeps, kind: ReviewKind, options: { now: Date; period?: string; force?: boolean }): Promise<ReviewReport> {
+export async function runReview(deps: ReviewJobDeps, kind: ReviewKind, options: { now: Date; period?: string; force?: boolean; chatIds?: number[] }): Promise<ReviewReport> {
   const { store, config } = deps;
   const at = options.now.toISOString();
   const report: ReviewReport = { kind, sent: 0, skipped: 0, failed: 0 };
   const logKind = reviewLogKind(kind);
   const fields = parseCron(reviewCron(config, kind));
   const html = new Map<Lang, string>();
-  for (const chat of store.org.chats().filter((c) => c.active && c.subscriptions.includes('review'))) {
+  const chats = store.org.chats().filter((c) => c.active && c.subscriptions.includes('review') && (!options.chatIds || options.chatIds.includes(c.id)));
+  for (const chat of chats) {
     const period = options.period ?? dueReview({ kind, fields, now: options.now, timeZone: config.timeZone, boundAt: chat.boundAt, calendar: store.calendar.calendar() });
     if (!period) continue;
     const span = parseReviewPeriod(period);
