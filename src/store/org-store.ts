@@ -77,7 +77,7 @@ export function createOrgRepo(doc: JsonDoc<OrgDoc>): OrgRepo {
     refreshIdentity: (id, identity) =>
       doc.update((d) => {
         const member = d.members.find((m) => m.id === id);
-        if (!member) return;
+        if (!member) return false;
         member.name = identity.name;
         if (identity.username === undefined) delete member.username;
         else member.username = identity.username;
