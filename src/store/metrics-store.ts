@@ -93,6 +93,14 @@ export async function createMetricsRepo(doc: JsonDoc<MetricsDoc>, seed: MetricDe
         if (at >= 0) d.catalog[at] = def;
         else d.catalog.push(def);
       }),
+    saveMetrics: (defs) =>
+      doc.update((d) => {
+        for (const def of defs) {
+          const at = d.catalog.findIndex((m) => m.code === def.code);
+          if (at >= 0) d.catalog[at] = def;
+          else d.catalog.push(def);
+        }
+      }),
     observations: (filter = {}) => candidates(filter).filter((o) => matches(o, filter)),
     observation: (key) => {
       current();

@@ -127,6 +127,8 @@ export interface MetricsRepo {
   metric(code: string): MetricDef | undefined;
   /** Adds or replaces a definition by code. */
   saveMetric(def: MetricDef): Promise<void>;
+  /** Adds or replaces several definitions in one write: all of them or none. */
+  saveMetrics(defs: readonly MetricDef[]): Promise<void>;
   observations(filter?: ObservationFilter): Observation[];
   observation(key: Pick<Observation, 'metric' | 'unit' | 'period' | 'basis'>): Observation | undefined;
   /** The periods with data, oldest first. */

@@ -2,6 +2,7 @@ import type { Lang } from '../domain/language.ts';
 import { fill, type TemplateParam } from './html.ts';
 import { accessMessages } from './messages/access.ts';
 import { calendarMessages } from './messages/calendar.ts';
+import { catalogRuleMessages } from './messages/catalog-rules.ts';
 import { meetingMessages } from './messages/meetings.ts';
 import { consoleMessages } from './messages/console.ts';
 import { coreMessages } from './messages/core.ts';
@@ -15,7 +16,7 @@ import { wallMessages } from './messages/wall.ts';
 import { safetyMessages } from './messages/safety.ts';
 
 /** Each feature keeps its strings in its own file under messages/; list it here. */
-const catalogs = [coreMessages, accessMessages, consoleMessages, digestMessages, progressMessages, metricsMessages, figureMessages, importMessages, operationsMessages, calendarMessages, wallMessages, meetingMessages, safetyMessages] as const;
+const catalogs = [coreMessages, accessMessages, consoleMessages, digestMessages, progressMessages, metricsMessages, figureMessages, importMessages, operationsMessages, calendarMessages, wallMessages, meetingMessages, safetyMessages, catalogRuleMessages] as const;
 
 type KeysOf<T> = T extends { zh: Record<infer K, string> } ? K : never;
 export type MessageKey = KeysOf<(typeof catalogs)[number]>;

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { startHarness, type Harness } from '../helpers/harness.ts';
+import { startHarness, tempDataDir, type Harness } from '../helpers/harness.ts';
 import { ADMIN, documentMessage, type TestUser } from '../helpers/updates.ts';
 
 const STAFF: TestUser = { id: 4005, first_name: '李书记员', language_code: 'en' };
@@ -56,6 +58,71 @@ describe('/catalog, end to end', () => {
     assert.equal(h.app.store.metrics.metric('bail_rate')?.kind, 'flow_ratio');
     const broken = Buffer.from(JSON.stringify({ metrics: [{ ...def, unit: 'kg' }] }));
     const [invalid] = await h.send(documentMessage({ fileId: h.fake.addFile(broken, 'c2.json'), fileName: 'c2.json', from: ADMIN }));
-    assert.match(invalid!.plain, /目录文件无效：bail_rate: unit/);
+    assert.match(invalid!.plain, /目录文件无效，未做更改/);
+    assert.match(invalid!.plain, /#1 bail_rate\.unit：“kg”不是可选值之一/);
+  });
+
+  it('refuses a catalog file with a 200,000-character alias or a clashing name, listing the problems, and changes nothing', async () => {
+    const before = JSON.stringify(h.app.store.metrics.catalog());
+    const def = { code: 'huge_rate', nameZh: '巨大率', nameEn: 'huge rate', aliases: ['x'.repeat(200_000), '终本率', 'ＢＡＩＬ　ＲＡＴＥ'], group: 'quality', unit: '%', direction: 'up', reference: { min: 50, max: 20, target: 'TARGET' } };
+    const others = [{ ...def, code: 'Bad-Code', aliases: [] }, { ...def, code: 'huge_rate2', nameZh: '巨大率二', nameEn: 'huge rate 2', aliases: [], unit: 'kg' }];
+    // 1e999 is valid JSON and parses to Infinity.
+    const file = Buffer.from(JSON.stringify({ metrics: [def, ...others] }).replace(/"TARGET"/g, '1e999'));
+    const [reply] = await h.send(documentMessage({ fileId: h.fake.addFile(file, 'huge.json'), fileName: 'huge.json', from: ADMIN }));
+    assert.match(reply!.plain, /目录文件无效，未做更改/);
+    assert.match(reply!.plain, /#1 huge_rate\.aliases\[1\]：长于 40 个字符/);
+    assert.match(reply!.plain, /#1 huge_rate\.aliases\[2\]：名称“终本率”已被 first_enf_terminated_round_rate 使用/);
+    assert.match(reply!.plain, /#1 huge_rate\.aliases\[3\]：名称“ＢＡＩＬ\u3000ＲＡＴＥ”已被 bail_rate 使用/);
+    assert.match(reply!.plain, /#1 huge_rate\.reference：min 大于 max/);
+    assert.match(reply!.plain, /#1 huge_rate\.reference\.target：“Infinity”不是有效的数值/);
+    assert.match(reply!.plain, /还有 \d+ 处问题/);
+    assert.ok(reply!.text.length < 4096);
+    assert.equal(JSON.stringify(h.app.store.metrics.catalog()), before);
+  });
+
+  it('refuses a catalog file over the size limit before reading it', async () => {
+    const file = Buffer.from(JSON.stringify({ metrics: [], pad: 'x'.repeat(300 * 1024) }));
+    const [reply] = await h.send(documentMessage({ fileId: h.fake.addFile(file, 'big.json'), fileName: 'big.json', from: ADMIN }));
+    assert.match(reply!.plain, /目录文件大于 256 KB/);
+  });
+
+  it('keeps /catalog add and /catalog alias within the same limits', async () => {
+    const [alias] = await h.say(ADMIN, `/catalog alias bail_rate ${'y'.repeat(41)}`);
+    assert.match(alias!.plain, /长于 40 个字符/);
+    assert.ok(!h.app.store.metrics.metric('bail_rate')!.aliases.some((a) => a.length > 40));
+    const [added] = await h.say(ADMIN, `/catalog add long_rate ${'长'.repeat(31)} long effect % up`);
+    assert.match(added!.plain, /长于 30 个字符/);
+    assert.equal(h.app.store.metrics.metric('long_rate'), undefined);
+  });
+});
+
+describe('/metric with a huge alias already in the stored catalog', () => {
+  let h: Harness;
+  let dataDir: string;
+  before(async () => {
+    dataDir = await tempDataDir();
+    const first = await startHarness({ dataDir });
+    await first.stop({ removeData: false });
+    // As an older version could have stored it: the alias never passed the import's checks.
+    const path = join(dataDir, 'metrics.json');
+    const doc = JSON.parse(await readFile(path, 'utf8')) as { catalog: { code: string; aliases: string[] }[] };
+    doc.catalog.find((d) => d.code === 'closure_rate')!.aliases.push('结'.repeat(200_000));
+    await writeFile(path, JSON.stringify(doc));
+    h = await startHarness({ dataDir });
+  });
+  after(async () => {
+    await h.stop({ removeData: false });
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('refuses an overlong query, suggests for a long unknown one, and keeps answering', async () => {
+    const [long] = await h.say(ADMIN, `/metric ${'执行到位率'.repeat(1000)}`);
+    assert.match(long!.plain, /查询太长/);
+    const [unknown] = await h.say(ADMIN, `/metric ${'结案'.repeat(45)}`);
+    assert.match(unknown!.plain, /没有找到指标/);
+    const [plain] = await h.say(ADMIN, '终本率 2024-08');
+    assert.ok(plain, 'the bot still answers');
+    const [trend] = await h.say(ADMIN, `/trend ${'结'.repeat(5000)}`);
+    assert.match(trend!.plain, /查询太长/);
   });
 });

@@ -1,13 +1,14 @@
 import { Composer } from 'telegraf';
 import { hasRole } from '../../domain/access.ts';
-import { applyReferenceArgs, buildMetricFromArgs, nameTaken, validateMetricDef } from '../../domain/metrics/catalog-edit.ts';
+import { applyReferenceArgs, overlongName, buildMetricFromArgs, nameTaken } from '../../domain/metrics/catalog-edit.ts';
+import { CATALOG_LIMITS, checkCatalogFile } from '../../domain/metrics/catalog-file.ts';
 import { findMetric, metricName } from '../../domain/metrics/catalog.ts';
-import type { MetricDef } from '../../domain/metrics/types.ts';
 import { audit } from '../audit.ts';
 import type { BotContext, FeatureDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
 import { privateOnly, requireRole } from '../middleware/guards.ts';
 import { renderCatalogEntry, renderCatalogList } from '../../render/catalog.ts';
+import { renderCatalogProblems } from '../../render/catalog-problems.ts';
 import { formatReference } from '../../render/status.ts';
 import { replyHtml, words } from '../reply.ts';
 
@@ -17,25 +18,20 @@ function splitNameAndSettings(args: string[]): { name: string; settings: string[
   return { name: args.filter((a) => !a.includes('=')).join(' '), settings: args.filter((a) => a.includes('=')) };
 }
 
-/** A catalog file (`{ "metrics": [...] }`) sent as a document: every definition checked, then all saved. */
+/** A catalog file (`{ "metrics": [...] }`) sent as a document: checked whole (see catalog-file.ts), then saved in one write. */
 export async function importCatalogFile(deps: CatalogDeps, ctx: BotContext, bytes: Buffer, file: string): Promise<void> {
-  let defs: MetricDef[];
+  if (bytes.length > CATALOG_LIMITS.bytes) return void (await replyHtml(ctx, ctx.t('catalog.fileTooLarge', { limit: CATALOG_LIMITS.bytes / 1024 })));
+  let parsed: unknown;
   try {
-    const parsed = JSON.parse(bytes.toString('utf8')) as unknown;
-    const list = Array.isArray(parsed) ? parsed : (parsed as { metrics?: unknown }).metrics;
-    if (!Array.isArray(list) || list.length === 0) throw new Error('no "metrics" list');
-    defs = list.map((raw) => {
-      const result = validateMetricDef(raw);
-      if (!result.ok) throw new Error(result.detail);
-      return result.value;
-    });
-  } catch (err) {
-    await replyHtml(ctx, ctx.t('catalog.importInvalid', { detail: err instanceof Error ? err.message.slice(0, 200) : String(err) }));
-    return;
+    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''));
+  } catch {
+    return void (await replyHtml(ctx, ctx.t('catalog.fileNotJson')));
   }
-  for (const def of defs) await deps.store.metrics.saveMetric(def);
-  await audit(deps, ctx, 'catalog.import', file, { count: defs.length });
-  await replyHtml(ctx, ctx.t('catalog.imported', { count: defs.length }));
+  const checked = checkCatalogFile(parsed, deps.store.metrics.catalog());
+  if (!checked.ok) return void (await replyHtml(ctx, renderCatalogProblems(ctx.t, checked.problems)));
+  await deps.store.metrics.saveMetrics(checked.defs);
+  await audit(deps, ctx, 'catalog.import', file, { count: checked.defs.length });
+  await replyHtml(ctx, ctx.t('catalog.imported', { count: checked.defs.length }));
 }
 
 /** /catalog: list and show for staff; set, board, add and alias for admins and managers (audited). */
@@ -48,6 +44,8 @@ export function createCatalogFeature(deps: CatalogDeps): Feature {
     const editing = ['set', 'board', 'add', 'alias'].includes(sub);
     if (editing && !hasRole(ctx.actor, 'manager')) return requireRole('manager')(ctx, async () => {});
     if (sub === 'add') {
+      const long = overlongName([['nameZh', args[1]], ['nameEn', args[2]]]);
+      if (long) return void (await replyHtml(ctx, ctx.t('catalog.nameTooLong', { name: long.text, limit: long.limit })));
       const built = buildMetricFromArgs(repo.catalog(), args);
       if (!built.ok) return void (await replyHtml(ctx, ctx.t('catalog.badArgs', { detail: built.detail })));
       await repo.saveMetric(built.value);
@@ -76,6 +74,9 @@ export function createCatalogFeature(deps: CatalogDeps): Feature {
     }
     const alias = args.slice(1).join(' ');
     if (!alias) return void (await replyHtml(ctx, ctx.t('catalog.usage')));
+    const long = overlongName([['alias', alias]]);
+    if (long) return void (await replyHtml(ctx, ctx.t('catalog.nameTooLong', { name: long.text, limit: long.limit })));
+    if (def.aliases.length >= CATALOG_LIMITS.aliases) return void (await replyHtml(ctx, ctx.t('catalog.rule.too_many_aliases', { limit: CATALOG_LIMITS.aliases })));
     const taken = nameTaken(repo.catalog(), [alias]);
     if (taken) return void (await replyHtml(ctx, ctx.t('catalog.exists', { code: taken })));
     await repo.saveMetric({ ...def, aliases: [...def.aliases, alias] });

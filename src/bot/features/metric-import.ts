@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Composer, Markup } from 'telegraf';
 import { callbackQuery, message } from 'telegraf/filters';
 import { canImportFor, hasRole } from '../../domain/access.ts';
+import { CATALOG_LIMITS } from '../../domain/metrics/catalog-file.ts';
 import type { Observation } from '../../domain/metrics/types.ts';
 import { importWorker } from '../../import/read-off-thread.ts';
 import { MAX_IMPORT_BYTES } from '../../import/read-table.ts';
@@ -72,7 +73,7 @@ export function createMetricImportFeature(deps: MetricImportDeps): Feature {
         return;
       }
       if (file.toLowerCase().endsWith('.json')) {
-        const value = parseJson(bytes);
+        const value = bytes.length <= CATALOG_LIMITS.bytes ? parseJson(bytes) : undefined; // larger: refused unparsed
         if (isCalendarFile(value)) await importCalendarFile(deps, ctx, value, file);
         else await importCatalogFile(deps, ctx, bytes, file);
         return;

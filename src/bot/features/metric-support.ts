@@ -4,7 +4,7 @@ import { findMetric, metricName, suggestMetrics } from '../../domain/metrics/cat
 import { explainFigure, figureWithChanges } from '../../domain/metrics/derive.ts';
 import { periodKind } from '../../domain/metrics/period.ts';
 import { formatPeriod } from '../../render/period.ts';
-import { parseMetricQuery, type MetricQuery, type QueryContext } from '../../domain/metrics/query.ts';
+import { MAX_QUERY_CHARS, parseMetricQuery, type MetricQuery, type QueryContext } from '../../domain/metrics/query.ts';
 import { COURT_UNIT, type Basis, type MetricDef } from '../../domain/metrics/types.ts';
 import { unitName } from '../../domain/org.ts';
 import { createAnswerCache, type AnswerCache } from '../answer-cache.ts';
@@ -124,6 +124,8 @@ export function suggestionButtons(deps: MetricDeps, prefix: string, answer: Answ
 
 /** Command payload → indicator, or the three nearest as buttons (`prefix` picks the answer they give). */
 export async function withMetric(deps: MetricDeps, ctx: BotContext, payload: string, queryContext: QueryContext, prefix: string, answer: Answer): Promise<void> {
+  // Checked before any parsing: every step after it is bounded by this length.
+  if ([...payload].length > MAX_QUERY_CHARS) return void (await replyHtml(ctx, ctx.t('metric.tooLong', { limit: MAX_QUERY_CHARS })));
   const query = parseMetricQuery(payload, queryContext);
   if (!query) {
     await replyHtml(ctx, ctx.t('metric.usage'));

@@ -94,6 +94,9 @@ function findMetricNameIn(text: string, catalog: readonly MetricDef[]): string |
   return best ? text.slice(best.at, best.at + best.length) : undefined;
 }
 
+/** A question names an indicator, a period and a unit: far shorter than this (checked before parsing). */
+export const MAX_QUERY_CHARS = 100;
+
 /**
  * `终本率`, `执行到位率 2024-08`, `8月 到位率`, `开发区法庭 结案率`, `closure rate devzone 2024-08`:
  * the period, unit and basis are found and taken out; what remains names the indicator.

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyReferenceArgs, buildMetricFromArgs, validateMetricDef } from '../../../src/domain/metrics/catalog-edit.ts';
+import { applyReferenceArgs, buildMetricFromArgs, overlongName } from '../../../src/domain/metrics/catalog-edit.ts';
 import { loadSeedCatalog } from '../../../src/store/metrics-store.ts';
 
 const catalog = loadSeedCatalog();
@@ -25,10 +25,10 @@ describe('catalog edits', () => {
     assert.equal(buildMetricFromArgs(catalog, ['New-One', '新指标', 'x', 'effect', '%', 'up']).ok, false);
   });
 
-  it('validates definitions from a catalog file', () => {
-    for (const def of catalog) assert.ok(validateMetricDef(def).ok, def.code);
-    assert.equal(validateMetricDef({ ...catalog[0], direction: 'sideways' }).ok, false);
-    assert.equal(validateMetricDef({ ...catalog[0], reference: { min: '5' } }).ok, false);
-    assert.equal(validateMetricDef('x').ok, false);
+  it('holds names typed in /catalog add and /catalog alias to the catalog file\'s limits', () => {
+    assert.equal(overlongName([['nameZh', '终本率'], ['nameEn', 'closure rate'], ['alias', undefined]]), undefined);
+    assert.deepEqual(overlongName([['nameZh', '长'.repeat(31)]]), { text: `${'长'.repeat(30)}…`, limit: 30 });
+    assert.equal(overlongName([['alias', '𠀀'.repeat(40)]]), undefined, 'characters, not UTF-16 units');
+    assert.equal(overlongName([['alias', 'y'.repeat(41)]])?.limit, 40);
   });
 });
