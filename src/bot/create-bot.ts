@@ -32,6 +32,7 @@ import { chatlessUpdates } from './middleware/chatless.ts';
 import { dedupeUpdates } from './middleware/dedupe.ts';
 import { accessGate } from './middleware/guards.ts';
 import { identify } from './middleware/identify.ts';
+import { oneMessageAtATime } from './middleware/message-order.ts';
 import { watchUpdates } from './middleware/watch.ts';
 import { createRouter } from './router.ts';
 
@@ -75,7 +76,7 @@ export function createBot(deps: BotDeps, options: BotOptions): { bot: Telegraf<B
   const fallback = createFallbackFeature();
   for (const feature of [...open, ...gated]) commands.push(...feature.commands);
 
-  bot.use(watchUpdates(deps), dedupeUpdates(deps.store.updates, deps.logger), identify(deps), chatlessUpdates());
+  bot.use(oneMessageAtATime(), watchUpdates(deps), dedupeUpdates(deps.store.updates, deps.logger), identify(deps), chatlessUpdates());
   bot.use(createRouter(open), accessGate(), createRouter(gated, { enforceRoles: true }));
   bot.use(fallback.composer);
   bot.catch(createErrorHandler(deps.logger, deps.config));

@@ -2,6 +2,7 @@ import type { Telegram } from 'telegraf';
 import type { CommandSpec } from '../domain/access.ts';
 import { translate, type MessageKey } from '../text/i18n.ts';
 import type { Lang } from '../domain/language.ts';
+import { cutText } from '../domain/cut-text.ts';
 
 /**
  * Registers the staff command menus: Chinese as the default (no language_code) and
@@ -17,7 +18,7 @@ export async function registerMenus(telegram: Telegram, commands: CommandSpec[],
   for (const { scope, chats } of scopes) {
     const visible = commands.filter((c) => c.minRole === 'staff' && chats.includes(c.chats));
     const menu = (lang: Lang) =>
-      visible.map((c) => ({ command: c.command, description: translate(lang, c.help as MessageKey).slice(0, 256) }));
+      visible.map((c) => ({ command: c.command, description: cutText(translate(lang, c.help as MessageKey), 256) }));
     await telegram.setMyCommands(menu(defaultLang), { scope });
     await telegram.setMyCommands(menu(otherLang), { scope, language_code: otherLang });
   }

@@ -1,3 +1,5 @@
+import { shorten } from '../domain/cut-text.ts';
+
 /**
  * RFC 4180 CSV: fields in double quotes may hold separators, line breaks and doubled quotes;
  * records end in LF, CRLF or a lone CR (old Mac exports). Returns the rows as written, blank
@@ -26,7 +28,7 @@ export function parseCsvRecords(text: string, delimiter = ',', rowLimit = Infini
   let field = '';
   let quoted = false;
   let record = 1;
-  const cut = (s: string) => (s.length > cellLimit ? `${s.slice(0, cellLimit)}…` : s);
+  const cut = (s: string) => shorten(s, cellLimit);
   const endRow = () => {
     row.push(cut(field));
     field = '';

@@ -1,5 +1,6 @@
 import type { TableError } from '../import/table-types.ts';
 import type { Translate } from '../text/i18n.ts';
+import { cutText } from '../domain/cut-text.ts';
 
 const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
@@ -17,7 +18,7 @@ export function renderTableError(t: Translate, error: TableError): string {
       if (error.ext === 'ods') return t('import.unsupportedOds');
       return t('import.unsupported');
     case 'unreadable':
-      return t('import.unreadable', { detail: error.detail.slice(0, 200) });
+      return t('import.unreadable', { detail: cutText(error.detail, 200) });
     case 'too_complex':
       return t('import.tooComplex');
     case 'empty':

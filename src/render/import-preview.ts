@@ -7,6 +7,7 @@ import { html } from '../text/html.ts';
 import type { Translate } from '../text/i18n.ts';
 import { formatFigure } from './figures.ts';
 import { formatPeriod } from './period.ts';
+import { shorten } from '../domain/cut-text.ts';
 
 export const MAX_ERRORS_LISTED = 20;
 export const MAX_ROWS_LISTED = 20;
@@ -21,8 +22,7 @@ export interface PreviewContext {
 }
 
 export function cutEcho(text: string): string {
-  const chars = Array.from(text);
-  return chars.length > MAX_ECHO_CHARS ? `${chars.slice(0, MAX_ECHO_CHARS).join('')}…` : text;
+  return shorten(text, MAX_ECHO_CHARS);
 }
 
 /** `2024年1—8月` for a year-to-date figure, `2024年8月（当月）` for a month's own. */

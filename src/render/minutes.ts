@@ -4,6 +4,7 @@ import { html } from '../text/html.ts';
 import { dayLabel } from './dates.ts';
 import { renderAttendance } from './meetings.ts';
 import { tr } from './translate.ts';
+import { cutText } from '../domain/cut-text.ts';
 
 /** The lines of the minutes, shared by the message (HTML) and the .docx (plain text of each line). */
 export interface MinutesLine {
@@ -58,5 +59,5 @@ export function renderMinutes(m: Minutes, lang: Lang): string {
 /** `2024年度第36次支部会议纪要.docx`-style name, safe on every file system. */
 export function minutesFileName(m: Minutes, lang: Lang): string {
   const name = lang === 'zh' ? `${m.unitName}${m.year}年度第${m.ordinal}次会议纪要` : `${m.unitName} minutes ${m.year}-${m.ordinal}`;
-  return `${name.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 80)}.docx`;
+  return `${cutText(name.replace(/[\\/:*?"<>|\s]+/g, '_'), 80)}.docx`;
 }

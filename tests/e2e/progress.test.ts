@@ -76,8 +76,10 @@ describe('progress on the wall, end to end against the fake Bot API', () => {
     assert.equal(h.app.store.progress.get(1)?.removed?.by, NEWCOMER.id);
     const [again] = await h.say(NEWCOMER, '/undo');
     assert.match(again!.plain, /24 小时内没有可撤回的进展/);
+    // Editing a taken-back update changes nothing, and says so (issue 12: no silent drops).
     const edited = await h.send(editedMessage({ text: '#进度 #T12 再改 90%', from: NEWCOMER, chat: GROUP, messageId }));
-    assert.equal(edited.length, 0);
+    assert.equal(edited.length, 1);
+    assert.match(edited[0]!.plain, /没有对应的进展记录.*未做更改/);
     assert.equal(h.app.store.progress.get(1)?.text, '完成财产查控 80% <script>&');
   });
 

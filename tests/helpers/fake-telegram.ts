@@ -110,10 +110,28 @@ export class FakeTelegram {
 
   /** Queues an update; the chat (and sender) become known to the fake. */
   pushUpdate(update: Omit<Update, 'update_id'> & { update_id?: number }): number {
+    const id = this.enqueue(update);
+    this.flushPoll();
+    return id;
+  }
+
+  /**
+   * Queues updates so that one getUpdates answer carries them all, as Telegram batches what
+   * piled up between two polls (telegraf then handles them at once).
+   */
+  pushBatch(updates: (Omit<Update, 'update_id'> & { update_id?: number })[]): number[] {
+    const ids = updates.map((u) => this.enqueue(u));
+    this.flushPoll();
+    return ids;
+  }
+
+  /** The update ids of each non-empty getUpdates answer, in order. */
+  readonly deliveredBatches: number[][] = [];
+
+  private enqueue(update: Omit<Update, 'update_id'> & { update_id?: number }): number {
     const full = { ...update, update_id: update.update_id ?? this.nextUpdateId++ } as Update;
     for (const id of chatIdsOf(full)) this.knownChats.add(id);
     this.updates.push(full);
-    this.flushPoll();
     return full.update_id;
   }
 
@@ -216,7 +234,12 @@ export class FakeTelegram {
     const ready = this.updates.filter((u) => u.update_id >= poll.offset);
     if (ready.length === 0) return;
     this.pendingPoll = undefined;
-    poll.resolve(ready.slice(0, 100));
+    poll.resolve(this.deliver(ready.slice(0, 100)));
+  }
+
+  private deliver(batch: Update[]): Update[] {
+    if (batch.length > 0) this.deliveredBatches.push(batch.map((u) => u.update_id));
+    return batch;
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -313,7 +336,7 @@ export class FakeTelegram {
     const ready = this.updates.filter((u) => u.update_id >= offset);
     const limit = Number(p.limit ?? 100);
     const timeout = Number(p.timeout ?? 0);
-    if (ready.length > 0 || timeout === 0) return ready.slice(0, limit);
+    if (ready.length > 0 || timeout === 0) return this.deliver(ready.slice(0, limit));
     return new Promise<Update[]>((resolve, reject) => {
       const timer = setTimeout(() => {
         if (this.pendingPoll?.resolve === done) this.pendingPoll = undefined;

@@ -5,6 +5,7 @@ import type { ProgressUpdate } from '../../domain/progress/types.ts';
 import { renderUnit } from '../../render/progress.ts';
 import type { BotContext, FeatureDeps } from '../context.ts';
 import { replyHtml } from '../reply.ts';
+import { shorten } from '../../domain/cut-text.ts';
 
 export type ProgressDeps = FeatureDeps<'org' | 'progress' | 'tasks' | 'audit', never, 'clock' | 'logger'>;
 
@@ -41,4 +42,4 @@ export function confirmation(deps: ProgressDeps, ctx: BotContext, update: Progre
     : ctx.t('progress.recordedGeneral', { id: update.id, unit: renderUnit(r, update.unit), percent });
 }
 
-export const preview = (text: string) => (text.length > 80 ? `${text.slice(0, 80)}…` : text);
+export const preview = (text: string) => shorten(text, 80);

@@ -91,11 +91,10 @@ export function createProgressFeature(deps: ProgressDeps): Feature {
     const body = edited.text.match(COMMAND_PREFIX) ? edited.text.replace(COMMAND_PREFIX, '') : progressTagBody(edited.text);
     const target = deps.store.progress.byMessage(edited.chat.id, edited.message_id);
     if (body === undefined && !target) return next();
-    const quiet = ctx.chatKind === 'group';
     if (!isRegistered(ctx.actor)) return;
+    // Never recorded, taken back, or too old to be indexed: say so, change nothing.
     if (!target || target.removed || target.author !== ctx.actor.telegramId || body === undefined) {
-      if (!quiet) await replyHtml(ctx, ctx.t('progress.editUnknown'));
-      return;
+      return void (await answer(ctx, ctx.t('progress.editUnknown'), edited.message_id));
     }
     const checked = check(deps, ctx, body);
     if (!checked.ok) return void (await answer(ctx, checked.reply, edited.message_id));

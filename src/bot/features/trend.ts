@@ -13,6 +13,7 @@ import { replyHtml } from '../reply.ts';
 import { buildTrendChartSpec } from '../../render/trend-chart.ts';
 import { queryContext } from './metric-query.ts';
 import { defaultBasis, latestPeriodFor, suggestionButtons, unitLabel, withMetric } from './metric-support.ts';
+import { cutText } from '../../domain/cut-text.ts';
 
 export type TrendDeps = FeatureDeps<'metrics' | 'org', 'timeZone', 'clock'>;
 
@@ -49,7 +50,7 @@ async function answerTrend(deps: TrendDeps, ctx: BotContext, def: MetricDef, que
   }
   const png = await svgToPng(buildLineChartSvg(buildTrendChartSpec({ t: ctx.t, lang: ctx.lang, def, scope: label, basis, points })));
   const caption = ctx.t('trend.caption', { metric: name, unit: label, span: formatPeriodSpan(ctx.lang, points[0]!.period, last), basis: ctx.t(`basis.${basis}`) });
-  await ctx.replyWithPhoto({ source: png, filename: `${def.code}.png` }, { caption: caption.slice(0, CAPTION_LIMIT), parse_mode: 'HTML' });
+  await ctx.replyWithPhoto({ source: png, filename: `${def.code}.png` }, { caption: cutText(caption, CAPTION_LIMIT), parse_mode: 'HTML' });
 }
 
 /** /trend <name> [unit]: a PNG line chart of the last twelve periods, titled in the chart and in the caption. */

@@ -1,3 +1,5 @@
+import { cutText } from '../cut-text.ts';
+
 /**
  * The official calendar of public holidays and make-up working days (节假日与调休), which the
  * State Council General Office publishes each November for the next year. Shipped as data
@@ -90,18 +92,18 @@ export function parseCalendarYear(value: unknown): CalendarParse {
   const holidays: HolidaySpan[] = [];
   for (const h of v.holidays as unknown[]) {
     const span = (h ?? {}) as Record<string, unknown>;
-    const name = typeof span.name === 'string' ? span.name.trim().slice(0, 40) : '';
-    if (!isRealDate(span.from) || !isRealDate(span.to) || !near(span.from) || !near(span.to)) return { ok: false, error: 'date', detail: JSON.stringify(h).slice(0, 80) };
+    const name = typeof span.name === 'string' ? cutText(span.name.trim(), 40) : '';
+    if (!isRealDate(span.from) || !isRealDate(span.to) || !near(span.from) || !near(span.to)) return { ok: false, error: 'date', detail: cutText(JSON.stringify(h), 80) };
     const days = (Date.parse(span.to) - Date.parse(span.from)) / DAY_MS;
-    if (name === '' || days < 0 || days > 30) return { ok: false, error: 'span', detail: JSON.stringify(h).slice(0, 80) };
+    if (name === '' || days < 0 || days > 30) return { ok: false, error: 'span', detail: cutText(JSON.stringify(h), 80) };
     holidays.push({ name, from: span.from, to: span.to });
   }
   const workdays: string[] = [];
   for (const d of v.workdays as unknown[]) {
-    if (!isRealDate(d) || !near(d)) return { ok: false, error: 'date', detail: String(d).slice(0, 40) };
+    if (!isRealDate(d) || !near(d)) return { ok: false, error: 'date', detail: cutText(String(d), 40) };
     if (holidays.some((h) => d >= h.from && d <= h.to)) return { ok: false, error: 'both', detail: d };
     workdays.push(d);
   }
-  const source = typeof v.source === 'string' ? v.source.slice(0, 300) : '';
+  const source = typeof v.source === 'string' ? cutText(v.source, 300) : '';
   return { ok: true, value: { year, source, holidays, workdays } };
 }

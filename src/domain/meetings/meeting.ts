@@ -1,3 +1,4 @@
+import { cutText } from '../cut-text.ts';
 import type { UnitKind } from '../org.ts';
 
 /** 应到/实到/缺席, as the secretary records it. */
@@ -39,7 +40,7 @@ export function parseAttendance(text: string): AttendanceParse {
   const expected = Number(m[1]);
   const present = Number(m[2]);
   if (expected < 1 || expected > MAX_PEOPLE || present > expected) return { ok: false };
-  const absent = m[3]!.replace(/^[,，;；\s]*(?:缺席|absent)?\s*[:：]?\s*/iu, '').trim().slice(0, 300);
+  const absent = cutText(m[3]!.replace(/^[,，;；\s]*(?:缺席|absent)?\s*[:：]?\s*/iu, '').trim(), 300);
   return { ok: true, value: { expected, present, ...(absent ? { absent } : {}) } };
 }
 
