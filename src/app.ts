@@ -27,6 +27,8 @@ export interface App {
   services: Service[];
   /** The lobby wall page's request handler when WALL_PORT is set (the webhook server passes it /wall requests on a shared port). */
   wallHandler?: (req: IncomingMessage, res: ServerResponse) => void;
+  /** A stop was asked for (a signal): sends waiting on Telegram end now; what is unsent stays due for the next start. */
+  beginStop(): void;
   /** Stops services, then flushes and closes the store. */
   close(): Promise<void>;
 }
@@ -92,7 +94,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     deps,
     services,
     ...(wallHandler ? { wallHandler } : {}),
+    beginStop: () => digests.cancelSends(),
     async close() {
+      digests.cancelSends();
       await deps.background?.idle();
       for (const service of [...services].reverse()) await service.stop();
       await store.close();

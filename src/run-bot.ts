@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { TelegramError } from 'telegraf';
+import { TelegramError, type Telegram } from 'telegraf';
 import type { App } from './app.ts';
 import { announceDrops } from './bot/drop-notes.ts';
 import { registerMenus } from './bot/menu.ts';
@@ -33,6 +33,23 @@ async function startServices(app: App, logger: Logger): Promise<void> {
 }
 
 /**
+ * Resolves when Telegram first answers getUpdates without an error: this instance is the one
+ * polling. Until then it may be a second instance (a copied data directory, another host) that
+ * is about to get 409 Conflict, and must not send anything: services wait for this.
+ */
+function firstPollAnswered(telegram: Telegram): Promise<void> {
+  return new Promise((resolve) => {
+    const callApi = telegram.callApi.bind(telegram) as (...args: unknown[]) => Promise<unknown>;
+    const observed = async (...args: unknown[]) => {
+      const result = await callApi(...args);
+      if (args[0] === 'getUpdates') resolve();
+      return result;
+    };
+    telegram.callApi = observed as Telegram['callApi'];
+  });
+}
+
+/**
  * Long polling. bot.launch() resolves only when polling stops; on SIGINT/SIGTERM we stop
  * polling, wait for the batch in hand (its offset is confirmed then), stop the services
  * and close the store, so no acknowledged write is lost.
@@ -50,13 +67,18 @@ async function runPolling(app: App, logger: Logger): Promise<number> {
   const removeSignals = onStopSignal((signal) => {
     stopping = true;
     logger.info('stopping', { signal });
+    // Before the handlers in hand are awaited: one may be sending (/summary send) into a 429 wait.
+    app.beginStop();
     stopPolling(signal);
   });
   try {
+    const polling = firstPollAnswered(app.bot.telegram);
     const launched = app.bot.launch({ allowedUpdates: ['message', 'edited_message', 'callback_query', 'my_chat_member'] }, () => {
       logger.info('bot started (long polling)', { username: app.bot.botInfo?.username });
     });
-    await startServices(app, logger);
+    // Scheduler, backups, wall page: only once polling is confirmed (a 409 rejects `launched` first).
+    const confirmed = await Promise.race([polling.then(() => true), launched.then(() => false)]);
+    if (confirmed && !stopping) await startServices(app, logger);
     await launched;
     return 0;
   } catch (err) {
@@ -93,6 +115,7 @@ async function runWebhook(app: App, config: Config, logger: Logger): Promise<num
   await new Promise<void>((resolve) => {
     onStopSignal((signal) => {
       logger.info('stopping', { signal });
+      app.beginStop();
       server.close(() => resolve());
       server.closeIdleConnections();
     });

@@ -24,6 +24,8 @@ export interface DigestControl {
   startedAt(): Date | undefined;
   sender: Sender;
   service: Service;
+  /** The process is stopping: the sender's waits end now and nothing more is sent (what is unsent stays due). */
+  cancelSends(): void;
 }
 
 export interface DigestServiceOptions {
@@ -43,9 +45,10 @@ export interface DigestServiceOptions {
  */
 export function createDigestControl(options: DigestServiceOptions): DigestControl {
   const { config, store, clock, logger } = options;
+  const stopping = new AbortController();
   const sender =
     options.sender ??
-    createSender({ telegram: new Telegram(options.token, { apiRoot: config.apiRoot, webhookReply: false }), org: store.org, logger });
+    createSender({ telegram: new Telegram(options.token, { apiRoot: config.apiRoot, webhookReply: false }), org: store.org, logger, signal: stopping.signal });
   const sources = createDigestSources({ ...store, timeZone: config.timeZone, ranks: config.digestRanks });
   const jobDeps: DigestJobDeps = { config, store, sender, logger, sources, parseCron };
   const runner = createDigestRunner(jobDeps);
@@ -75,6 +78,14 @@ export function createDigestControl(options: DigestServiceOptions): DigestContro
     status: () => scheduler.status(),
     startedAt: () => scheduler.started(),
     sender,
-    service: scheduler,
+    service: {
+      name: scheduler.name,
+      start: () => scheduler.start(),
+      async stop() {
+        stopping.abort();
+        await scheduler.stop();
+      },
+    },
+    cancelSends: () => stopping.abort(),
   };
 }

@@ -16,6 +16,12 @@ export interface SenderOptions {
   networkRetries?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Aborted when the process stops: every wait (a send slot, a 429's retry_after, a network
+   * backoff) ends at once and nothing more is sent; the send ends `deferred`, so the delivery
+   * log keeps it due for the next start.
+   */
+  signal?: AbortSignal;
 }
 
 export interface SenderStats {
@@ -27,12 +33,32 @@ export interface SenderStats {
   failed: number;
 }
 
-type Attempt = { ok: true; messageId: number } | { ok: false; error: unknown; skipped?: true };
+type Attempt = { ok: true; messageId: number } | { ok: false; error: unknown; skipped?: true; stopped?: true };
 type Hook = { beforeSend?: () => Promise<boolean> };
 
 const MAX_429_WAITS = 10;
 
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** Waits that a stop ends at once (a 429 can ask for minutes; SIGTERM must not wait them out). */
+function createWaits(signal: AbortSignal | undefined, sleep: ((ms: number) => Promise<void>) | undefined): (ms: number) => Promise<void> {
+  const waiting = new Set<() => void>();
+  signal?.addEventListener('abort', () => {
+    for (const end of [...waiting]) end();
+  }, { once: true });
+  return (ms) => {
+    if (signal?.aborted) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      let timer: NodeJS.Timeout | undefined;
+      const end = () => {
+        clearTimeout(timer);
+        waiting.delete(end);
+        resolve();
+      };
+      waiting.add(end);
+      if (sleep) void sleep(ms).then(end);
+      else timer = setTimeout(end, ms);
+    });
+  };
+}
 
 /**
  * The one way scheduled messages reach Telegram: throttled under Telegram's limits,
@@ -42,7 +68,8 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 export function createSender(options: SenderOptions): Sender & { stats: SenderStats } {
   const { telegram, org, logger } = options;
   const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? realSleep;
+  const { signal } = options;
+  const sleep = createWaits(signal, options.sleep);
   const maxRetryAfterS = options.maxRetryAfterS ?? 300;
   const networkRetries = options.networkRetries ?? 3;
   const throttle = new Throttle(options.limits ?? TELEGRAM_LIMITS);
@@ -52,9 +79,12 @@ export function createSender(options: SenderOptions): Sender & { stats: SenderSt
     const at = throttle.reserve(chatId, now());
     const wait = at - now();
     if (wait > 0) await sleep(wait);
+    if (signal?.aborted) return { ok: false, stopped: true, error: undefined };
     const before = hook.beforeSend;
     hook.beforeSend = undefined;
     if (before && !(await before())) return { ok: false, skipped: true, error: undefined };
+    // Stopped while claiming: claimed but not sent, so it ends deferred (due again at the next start).
+    if (signal?.aborted) return { ok: false, stopped: true, error: undefined };
     stats.attempts += 1;
     const started = now();
     try {
@@ -86,6 +116,10 @@ export function createSender(options: SenderOptions): Sender & { stats: SenderSt
         return { ok: true, messageId: result.messageId, chatId: target };
       }
       if (result.skipped) return { ok: false, reason: 'skipped', description: 'declined before sending' };
+      if (result.stopped) {
+        stats.deferred += 1;
+        return { ok: false, reason: 'deferred', description: 'stopping: not sent' };
+      }
       const { error } = result;
       const description = error instanceof Error ? error.message : String(error);
       if (!(error instanceof TelegramError) || error.code >= 500) {

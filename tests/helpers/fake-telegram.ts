@@ -75,6 +75,7 @@ export class FakeTelegram {
   private readonly knownChats = new Set<number>();
   private readonly removedChats = new Map<number, string>();
   private readonly faults = new Map<number, Fault[]>();
+  private readonly methodFaults = new Map<string, ApiError>();
   private readonly files = new Map<string, { path: string; content: Buffer }>();
   private readonly listeners = new Set<() => void>();
   private readonly sendTimes: { chatId: number; at: number }[] = [];
@@ -167,6 +168,20 @@ export class FakeTelegram {
 
   failNext(chatId: number, code: number, description: string, times = 1): void {
     this.addFault(chatId, { kind: 'error', code, description, times });
+  }
+
+  /**
+   * Every call of `method` fails as Telegram would fail it, until `clearFaults()`: e.g.
+   * getUpdates with 409 (another instance took the updates), setWebhook with 400.
+   */
+  failMethod(method: string, code: number, description: string, parameters?: Record<string, unknown>): void {
+    this.methodFaults.set(method, new ApiError(code, description, parameters));
+  }
+
+  /** Telegram is well again: no more 429s, errors or failing methods (as set above). */
+  clearFaults(): void {
+    this.faults.clear();
+    this.methodFaults.clear();
   }
 
   /** Makes a file downloadable through getFile; returns its file_id. */
@@ -265,6 +280,8 @@ export class FakeTelegram {
     this.notify();
     try {
       if (token !== this.token) throw new ApiError(401, 'Unauthorized');
+      const fault = this.methodFaults.get(method);
+      if (fault) throw fault;
       const delay = this.delays.get(method);
       if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
       const result = await this.dispatch(method, payload);

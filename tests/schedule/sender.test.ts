@@ -44,6 +44,24 @@ void describe('sender against the fake Bot API', () => {
     assert.equal(sender.stats.retriedAfter429, 1);
   });
 
+  void it('ends a 429 wait at once when stopped, sends nothing more, and says deferred', async () => {
+    const id = -1011;
+    fake.addChat(id);
+    fake.rateLimit(id, 300, 5);
+    const stop = new AbortController();
+    const sender = createSender({ telegram: new Telegram(fake.token, { apiRoot: fake.apiRoot }), org: store.org, logger: silentLogger, signal: stop.signal });
+    const sending = sender.sendHtml(id, 'x');
+    await fake.waitFor(() => fake.callsOf('sendMessage').some((c) => c.payload.chat_id === id && c.error?.code === 429), 5000, 'the 429');
+    const stopped = Date.now();
+    stop.abort();
+    const result = await sending;
+    assert.ok(Date.now() - stopped < 1000, `the wait went on for ${Date.now() - stopped} ms`);
+    assert.deepEqual(result.ok ? 'ok' : result.reason, 'deferred');
+    const later = await sender.sendHtml(id, 'y');
+    assert.deepEqual(later.ok ? 'ok' : later.reason, 'deferred');
+    assert.equal(fake.callsOf('sendMessage').filter((c) => c.payload.chat_id === id).length, 1, 'nothing sent after the stop');
+  });
+
   void it('defers instead of waiting hours', async () => {
     fake.addChat(GROUP_B);
     fake.rateLimit(GROUP_B, 3600);
