@@ -3,6 +3,7 @@ import { fill, type TemplateParam } from './html.ts';
 import { accessMessages } from './messages/access.ts';
 import { calendarMessages } from './messages/calendar.ts';
 import { catalogRuleMessages } from './messages/catalog-rules.ts';
+import { numberInputMessages } from './messages/number-input.ts';
 import { meetingMessages } from './messages/meetings.ts';
 import { consoleMessages } from './messages/console.ts';
 import { coreMessages } from './messages/core.ts';
@@ -16,7 +17,7 @@ import { wallMessages } from './messages/wall.ts';
 import { safetyMessages } from './messages/safety.ts';
 
 /** Each feature keeps its strings in its own file under messages/; list it here. */
-const catalogs = [coreMessages, accessMessages, consoleMessages, digestMessages, progressMessages, metricsMessages, figureMessages, importMessages, operationsMessages, calendarMessages, wallMessages, meetingMessages, safetyMessages, catalogRuleMessages] as const;
+const catalogs = [coreMessages, accessMessages, consoleMessages, digestMessages, progressMessages, metricsMessages, figureMessages, importMessages, operationsMessages, calendarMessages, wallMessages, meetingMessages, safetyMessages, catalogRuleMessages, numberInputMessages] as const;
 
 type KeysOf<T> = T extends { zh: Record<infer K, string> } ? K : never;
 export type MessageKey = KeysOf<(typeof catalogs)[number]>;

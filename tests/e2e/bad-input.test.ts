@@ -9,6 +9,7 @@ import type { StaffMember } from '../../src/domain/org.ts';
 import { translate, type MessageKey } from '../../src/text/i18n.ts';
 import type { SentMessage } from '../helpers/fake-telegram.ts';
 import { startHarness, type Harness } from '../helpers/harness.ts';
+import { FLAT_METRIC, seedNearConstantSeries } from '../helpers/hostile-figures.ts';
 import { parseTelegramHtml } from '../helpers/telegram-html.ts';
 import { seededRandom } from '../helpers/random.ts';
 import {
@@ -552,6 +553,70 @@ void describe(`bad input (seed ${SEED}, ${COUNT} updates)`, () => {
     }
   });
   // -- near-constant series and non-finite numbers --
+  void it('draws /trend of a near-constant series as a photo and keeps answering', { timeout: 60_000 }, async () => {
+    const court = await startHarness({ now: '2024-01-05T01:00:00Z' });
+    try {
+      await seedNearConstantSeries(court.app.store);
+      for (const query of [`/trend ${FLAT_METRIC}`, `/trend ${FLAT_METRIC} enforcement`, '/trend 申请执行标的金额 当月']) {
+        const [photo] = await court.say(ADMIN, query);
+        assert.equal(photo?.method, 'sendPhoto', `${query}: expected a photo, got ${photo?.method}: ${photo?.plain}`);
+        const [next] = await court.say(ADMIN, '/help');
+        assert.equal(next?.method, 'sendMessage', `no answer after ${query}`);
+      }
+    } finally {
+      await court.stop();
+    }
+  });
+
+  void it('refuses non-finite and absurd numbers wherever users type them, in their language, changing nothing', { timeout: 60_000 }, async () => {
+    const court = await startCourt();
+    const store = court.app.store;
+    const state = async () => JSON.stringify([store.metrics.catalog(), store.metrics.observations(), await store.progress.between(new Date(0)), store.tasks.items()]);
+    try {
+      const before = await state();
+      const nines = '9'.repeat(400);
+      const refusals: [TestUser, string, RegExp, TestChat?][] = [
+        ...['target=1e999', 'target=NaN', 'target=Infinity', 'target=-Infinity', `target=${nines}`, `min=-${nines}`, `max=${nines}%`, 'target@8=1e999', `target@8=${nines}`, 'noise=1e999', `noise=${nines}`].map(
+          (arg): [TestUser, string, RegExp] => [ADMIN, `/catalog set 终本率 ${arg}`, /^参数有误：/],
+        ),
+        ...['1e999%', `完成 ${nines}%`, '执行 Infinity%', 'NaN% 完成', '进度 1e2%', '完成 -5%', '完成度 ∞%'].map((text): [TestUser, string, RegExp] => [STAFF, `/progress ${text}`, /进度百分比.*无效/]),
+        [MANAGER, '#进度 1e999%', /percentage .* is not valid/, BOUND],
+        [MANAGER, `#progress done ${nines}%`, /percentage .* is not valid/, BOUND],
+        ...[
+          ['99999999年', '99999999年'],
+          ['99999999年8月', '99999999年'],
+          ['2024-99', '2024-99'],
+          ['99999999-08', '99999999-08'],
+          ['999999999999月', '999999999999月'],
+          ['-0', '-0'],
+          ['1e999', '1e999'],
+          ['2024年1-99月', '2024年1-99月'],
+        ].map(([period, unread]): [TestUser, string, RegExp] => [ADMIN, `/metric 终本率 ${period}`, new RegExp(`无法识别“${unread!}”`)]),
+        [ADMIN, '/trend 终本率 99999999年', /无法识别“99999999年”/],
+        [ADMIN, '/rank 终本率 99999999年', /无法识别“99999999年”/],
+        ...['99999999年', '2024-13', '1e999', '-0'].map((period): [TestUser, string, RegExp] => [ADMIN, `/board ${period}`, /无法识别期间/]),
+        [ADMIN, '/summary preview 99999999-01', /^用法：/],
+        [ADMIN, '/summary preview 2024-99', /^用法：/],
+        [ADMIN, '/task add 测试 4001 99999999年12月31日 unit:enforcement', /无法识别日期/],
+        [ADMIN, '/task add 测试 4001 2024-99-99 unit:enforcement', /无法识别日期/],
+      ];
+      const wrong: string[] = [];
+      for (const [user, text, expected, chat] of refusals) {
+        const sent = await court.say(user, text, chat);
+        if (sent.length !== 1 || !expected.test(sent[0]!.plain)) wrong.push(`${text.slice(0, 50)} → ${sent.map((m) => `${m.method} ${m.plain.slice(0, 60)}`).join(' + ') || 'nothing'}`);
+      }
+      assert.deepEqual(wrong, [], 'answered without a refusal');
+      assert.equal(await state(), before, 'a refused number changed the catalog, the figures, the progress or the tasks');
+      const apologies = court.fake.sent.filter((m) => exactTexts('error.generic').includes(m.plain));
+      assert.deepEqual(apologies.map((m) => m.plain), [], 'a handler failed');
+      // Still accepted: whole percentages and a rate quoted in the text.
+      const [recorded] = await court.say(STAFF, '/progress 完成 60%，终本率降至 10.47%');
+      assert.match(recorded!.plain, /已记录进展/);
+      assert.equal((await store.progress.between(new Date(0))).at(-1)?.percent, 60);
+    } finally {
+      await court.stop();
+    }
+  });
 });
 
 /** Hostile text goes into every store a user can write, then through every view that shows it. */

@@ -19,6 +19,8 @@ export function createBoardFeature(deps: BoardDeps): Feature {
     const found = findPeriod(ctx.payload, deps.clock.now(), deps.config.timeZone);
     const asked = found?.period;
     const basis = /当月|当期|\bmonth\b/i.test(ctx.payload) ? 'month' : (found?.basis ?? defaultBasis(asked));
+    const rest = ctx.payload.replace(found?.matched ?? '', ' ').replace(/当月|当期|\bmonth\b|累计|\bytd\b/gi, ' ').trim();
+    if (rest !== '') return void (await replyHtml(ctx, ctx.t('board.unknownPeriod', { text: rest.slice(0, 40) })));
     const units = deps.store.org.units();
     const period = asked ?? deps.store.metrics.periods({ basis: 'ytd' }).filter((p) => deps.store.metrics.observations({ period: p }).some((o) => codes.has(o.metric))).at(-1);
     if (!period || board.length === 0) {

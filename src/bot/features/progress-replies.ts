@@ -20,6 +20,7 @@ export type Checked = { ok: true; text: string; itemCode?: string; percent?: num
 export function check(deps: ProgressDeps, ctx: BotContext, body: string): Checked {
   const parsed = parseProgressText(body);
   if (!parsed.ok) {
+    if (parsed.error === 'badPercent') return { ok: false, reply: ctx.t('progress.badPercent', { value: parsed.value }) };
     return { ok: false, reply: parsed.error === 'tooLong' ? ctx.t('progress.tooLong', { length: parsed.length, limit: parsed.limit }) : ctx.t('progress.usage') };
   }
   const { itemCode } = parsed.value;

@@ -19,6 +19,8 @@ export function applyReferenceArgs(reference: Reference, args: readonly string[]
     const raw = m[3]!.replace(/[%‱]$/, '');
     if (raw !== '-' && !/^-?\d+(\.\d+)?$/.test(raw)) return { ok: false, detail: arg };
     if (key === 'noise' && raw !== '-' && Number(raw) < 0) return { ok: false, detail: arg };
+    // 400 nines pass the pattern and read as Infinity: hold values to what a file may hold.
+    if (raw !== '-' && !(Math.abs(Number(raw)) <= CATALOG_LIMITS.magnitude)) return { ok: false, detail: arg };
     if (month !== undefined) {
       const targets = { ...next.targets };
       if (raw === '-') delete targets[String(month)];

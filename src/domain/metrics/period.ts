@@ -179,7 +179,7 @@ function monthSpan(year: number, from: number, to: number): { period: string; ba
 
 const RULES: Rule[] = [
   // Year-to-date and other month spans: 2024年1-8月, 2024年1—8月, 1至8月.
-  { re: new RegExp(String.raw`(\d{4})\s*年\s*(\d{1,2})(?:\s*月)?${RANGE}(\d{1,2})\s*月(?:份|末|底)?`), read: (m) => monthSpan(Number(m[1]), Number(m[2]), Number(m[3])) },
+  { re: new RegExp(String.raw`(?<!\d)(\d{4})\s*年\s*(\d{1,2})(?:\s*月)?${RANGE}(\d{1,2})\s*月(?:份|末|底)?`), read: (m) => monthSpan(Number(m[1]), Number(m[2]), Number(m[3])) },
   {
     re: new RegExp(String.raw`(?<!\d)(\d{1,2})(?:\s*月)?${RANGE}(\d{1,2})\s*月(?:份|末|底)?`),
     read: (m, now, tz) => {
@@ -189,8 +189,8 @@ const RULES: Rule[] = [
     },
   },
   // Months with a year.
-  { re: /(\d{4})\s*[-/.]\s*(\d{1,2})(?!\d)/, read: (m) => (isMonth(Number(m[2])) ? { period: makePeriod(Number(m[1]), Number(m[2])) } : undefined) },
-  { re: /(\d{4})\s*年\s*(\d{1,2})\s*月(?:份|末|底)?/, read: (m) => (isMonth(Number(m[2])) ? { period: makePeriod(Number(m[1]), Number(m[2])) } : undefined) },
+  { re: /(?<!\d)(\d{4})\s*[-/.]\s*(\d{1,2})(?!\d)/, read: (m) => (isMonth(Number(m[2])) ? { period: makePeriod(Number(m[1]), Number(m[2])) } : undefined) },
+  { re: /(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月(?:份|末|底)?/, read: (m) => (isMonth(Number(m[2])) ? { period: makePeriod(Number(m[1]), Number(m[2])) } : undefined) },
   {
     re: EN_MONTH_RE,
     read: (m, now, tz) => {
@@ -199,13 +199,13 @@ const RULES: Rule[] = [
     },
   },
   // Quarters: 2024年第三季度, 2024年三季度, 2024Q3, 2024-Q3, Q3 2024.
-  { re: /(\d{4})\s*年\s*(?:第\s*)?([1-4一二三四])\s*季度?/, read: (m) => ({ period: `${m[1]}-Q${numberOf(m[2]!)}`, basis: 'month' }) },
-  { re: /(\d{4})\s*(?:-\s*)?q([1-4])(?![0-9a-z])/i, read: (m) => ({ period: `${m[1]}-Q${m[2]}`, basis: 'month' }) },
-  { re: /(?<![0-9a-z])q([1-4])\s*(?:-\s*)?(\d{4})/i, read: (m) => ({ period: `${m[2]}-Q${m[1]}`, basis: 'month' }) },
+  { re: /(?<!\d)(\d{4})\s*年\s*(?:第\s*)?([1-4一二三四])\s*季度?/, read: (m) => ({ period: `${m[1]}-Q${numberOf(m[2]!)}`, basis: 'month' }) },
+  { re: /(?<!\d)(\d{4})\s*(?:-\s*)?q([1-4])(?![0-9a-z])/i, read: (m) => ({ period: `${m[1]}-Q${m[2]}`, basis: 'month' }) },
+  { re: /(?<![0-9a-z])q([1-4])\s*(?:-\s*)?(\d{4})(?!\d)/i, read: (m) => ({ period: `${m[2]}-Q${m[1]}`, basis: 'month' }) },
   // Half-years: 2024年上半年, 2024H1, H1 2024.
-  { re: /(\d{4})\s*年\s*(?:度\s*)?(上|下)半年度?/, read: (m) => ({ period: `${m[1]}-H${m[2] === '上' ? 1 : 2}`, basis: 'month' }) },
-  { re: /(\d{4})\s*(?:-\s*)?h([12])(?![0-9a-z])/i, read: (m) => ({ period: `${m[1]}-H${m[2]}`, basis: 'month' }) },
-  { re: /(?<![0-9a-z])h([12])\s*(?:-\s*)?(\d{4})/i, read: (m) => ({ period: `${m[2]}-H${m[1]}`, basis: 'month' }) },
+  { re: /(?<!\d)(\d{4})\s*年\s*(?:度\s*)?(上|下)半年度?/, read: (m) => ({ period: `${m[1]}-H${m[2] === '上' ? 1 : 2}`, basis: 'month' }) },
+  { re: /(?<!\d)(\d{4})\s*(?:-\s*)?h([12])(?![0-9a-z])/i, read: (m) => ({ period: `${m[1]}-H${m[2]}`, basis: 'month' }) },
+  { re: /(?<![0-9a-z])h([12])\s*(?:-\s*)?(\d{4})(?!\d)/i, read: (m) => ({ period: `${m[2]}-H${m[1]}`, basis: 'month' }) },
   // Without a year: the latest one already over.
   { re: /(?<!\d)(?:第\s*)?([1-4一二三四])\s*季度/, read: (m, now, tz) => ({ period: latestPast('quarter', numberOf(m[1]!), now, tz), basis: 'month' }) },
   { re: /(?<![0-9a-z])q([1-4])(?![0-9a-z])/i, read: (m, now, tz) => ({ period: latestPast('quarter', Number(m[1]), now, tz), basis: 'month' }) },
@@ -214,10 +214,10 @@ const RULES: Rule[] = [
   { re: /(本季度?|这个?季度|this\s+quarter)/i, read: (_m, now, tz) => ({ period: periodOfMonth(currentPeriod(now, tz), 'quarter'), basis: 'month' }) },
   { re: /(上个?季度|last\s+quarter)/i, read: (_m, now, tz) => ({ period: previousPeriod(periodOfMonth(currentPeriod(now, tz), 'quarter')), basis: 'month' }) },
   // Years: 2024年, 2024年度, 去年, 前年, last year, a bare 2024.
-  { re: /(\d{4})\s*年度?(?!\s*(?:\d|第|上|下|[一二三四]季))/, read: (m) => ({ period: m[1]! }) },
+  { re: /(?<!\d)(\d{4})\s*年度?(?!\s*(?:\d|第|上|下|[一二三四]季))/, read: (m) => ({ period: m[1]! }) },
   { re: /(去年|上一?年度?|last\s+year)/i, read: (_m, now, tz) => ({ period: String(thisYear(now, tz) - 1) }) },
   { re: /前年/, read: (_m, now, tz) => ({ period: String(thisYear(now, tz) - 2) }) },
-  { re: /(?<![\d\-/.])((?:19|20)\d{2})(?![\d\-/.])/, read: (m) => ({ period: m[1]! }) },
+  { re: /(?<![\d\-/.])((?:19|20)\d{2})(?![\d\-/.年])/, read: (m) => ({ period: m[1]! }) },
   // Months without a year.
   { re: /(?<!\d)(\d{1,2})\s*月(?:份|末|底)?/, read: (m, now, tz) => (isMonth(Number(m[1])) ? { period: latestPast('month', Number(m[1]), now, tz) } : undefined) },
   { re: /(上个?月|last\s+month)/i, read: (_m, now, tz) => ({ period: previousPeriod(currentPeriod(now, tz)) }) },

@@ -17,6 +17,9 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string; det
 export const TITLE_LIMIT = 200;
 
 const pad = (n: number) => String(n).padStart(2, '0');
+/** Due dates outside these years are typing mistakes. */
+const MIN_YEAR = 2000;
+const MAX_YEAR = 2100;
 
 function realDate(year: number, month: number, day: number): string | undefined {
   const d = new Date(Date.UTC(year, month - 1, day));
@@ -30,8 +33,10 @@ function realDate(year: number, month: number, day: number): string | undefined 
  * not a date, null for a date-shaped token that names no real day.
  */
 export function parseDue(token: string, now: Date, timeZone: string): string | null | undefined {
-  const full = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(token);
-  if (full) return realDate(Number(full[1]), Number(full[2]), Number(full[3])) ?? null;
+  const full = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(token) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$/u.exec(token);
+  if (full) return Number(full[1]) >= MIN_YEAR && Number(full[1]) <= MAX_YEAR ? (realDate(Number(full[1]), Number(full[2]), Number(full[3])) ?? null) : null;
+  // Shaped like a date but no date: 99999999年12月31日, 2024-99-99, 12月99日 are refused, not made part of the title.
+  if (/^\d{5,}[-/.]\d+[-/.]\d+$|^\d+年\d+月\d+[日号]?$/u.test(token)) return null;
   const short = /^(\d{1,2})月(\d{1,2})[日号]?$/u.exec(token) ?? /^(\d{1,2})\/(\d{1,2})$/.exec(token);
   if (!short) return undefined;
   const today = localTime(now, timeZone);

@@ -12,6 +12,8 @@ describe('catalog edits', () => {
     assert.equal(applyReferenceArgs({}, ['low=1']).ok, false);
     assert.equal(applyReferenceArgs({}, ['min=abc']).ok, false);
     assert.equal(applyReferenceArgs({}, []).ok, false);
+    assert.equal(applyReferenceArgs({}, [`target=${'9'.repeat(400)}`]).ok, false, 'reads as Infinity');
+    assert.equal(applyReferenceArgs({}, ['max=1e999']).ok, false);
   });
 
   it('adds an indicator only with a fresh code and valid group, unit and direction', () => {

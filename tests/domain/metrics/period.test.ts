@@ -102,3 +102,12 @@ describe('quarters, half-years, years and year to date', () => {
     assert.equal(parsePeriodCode('2024-Q5'), undefined);
   });
 });
+
+describe('periods inside longer numbers', () => {
+  it('reads no year out of a longer run of digits', () => {
+    for (const text of ['99999999年', '99999999-08', '99992024H1', '2024年1-99月']) assert.equal(findPeriod(text, NOW, TZ), undefined, text);
+    assert.equal(findPeriod('99999999年8月', NOW, TZ)?.matched, '8月');
+    assert.equal(findPeriod('12345678年第三季度', NOW, TZ)?.matched, '第三季度');
+    assert.equal(findPeriod('2024年', NOW, TZ)?.period, '2024');
+  });
+});

@@ -69,3 +69,18 @@ describe('parseProgressText', () => {
     assert.deepEqual(parseProgressText(text), { ok: true, value: { text } });
   });
 });
+
+describe('percentages no one means', () => {
+  it('refuses exponents, Infinity, NaN, ∞, seven digits and a negative completion, naming what it read', () => {
+    for (const text of ['1e999%', '进度 1e2%', '执行 Infinity%', 'NaN% 完成', '完成度 ∞%', `完成 ${'9'.repeat(400)}%`, '完成 -5%', 'done: −5 %']) {
+      const parsed = parseProgressText(text);
+      assert.equal(parsed.ok ? 'accepted' : parsed.error, 'badPercent', text);
+    }
+    assert.deepEqual(parseProgressText('进度 1e2%'), { ok: false, error: 'badPercent', value: '1e2%' });
+  });
+  it('keeps whole percentages, quoted rates, and signed changes out of the completion', () => {
+    assert.deepEqual(parseProgressText('完成 60%，终本率降至 10.47%'), { ok: true, value: { text: '完成 60%，终本率降至 10.47%', percent: 60 } });
+    assert.deepEqual(parseProgressText('收案同比 -5%'), { ok: true, value: { text: '收案同比 -5%' } });
+    assert.deepEqual(parseProgressText('超额完成 120%'), { ok: true, value: { text: '超额完成 120%' } });
+  });
+});

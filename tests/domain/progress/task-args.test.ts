@@ -8,6 +8,11 @@ const TZ = 'Asia/Shanghai';
 const NOW = new Date('2024-09-02T02:00:00Z');
 
 describe('parseDue', () => {
+  it('refuses date-shaped tokens that name no usable day instead of taking them into the title', () => {
+    for (const token of ['99999999年12月31日', '2024-99-99', '99999999-12-31', '12月99日', '9999-12-31', '1900-01-01', '2024年2月30日']) assert.equal(parseDue(token, NOW, TZ), null, token);
+    assert.equal(parseDue('2024年9月30日', NOW, TZ), '2024-09-30');
+    assert.equal(parseDue('1.2.3', NOW, TZ), undefined, 'a version number stays title text');
+  });
   it('reads the three ways staff write a date', () => {
     assert.equal(parseDue('2024-09-30', NOW, TZ), '2024-09-30');
     assert.equal(parseDue('9月30日', NOW, TZ), '2024-09-30');
