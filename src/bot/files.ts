@@ -20,8 +20,18 @@ export const telegramFiles: FileSource = {
     if (!response.ok) throw new Error(`download failed: HTTP ${response.status}`);
     const declared = Number(response.headers.get('content-length') ?? 0);
     if (declared > maxBytes) throw new FileTooLargeError(maxBytes);
-    const buffer = Buffer.from(await response.arrayBuffer());
-    if (buffer.length > maxBytes) throw new FileTooLargeError(maxBytes);
-    return buffer;
+    // Read piece by piece and stop at the limit: a body without Content-Length is not buffered whole first.
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const reader = response.body?.getReader();
+    for (let part = await reader?.read(); part && !part.done; part = await reader!.read()) {
+      size += part.value.length;
+      if (size > maxBytes) {
+        await reader!.cancel();
+        throw new FileTooLargeError(maxBytes);
+      }
+      chunks.push(part.value);
+    }
+    return Buffer.concat(chunks, size);
   },
 };
