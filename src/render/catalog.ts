@@ -1,5 +1,7 @@
 import type { Lang } from '../domain/language.ts';
+import { shorten } from '../domain/cut-text.ts';
 import { metricName } from '../domain/metrics/catalog.ts';
+import { CATALOG_LIMITS } from '../domain/metrics/catalog-file.ts';
 import { hasDirection } from '../domain/metrics/judge.ts';
 import type { MetricDef } from '../domain/metrics/types.ts';
 import { html } from '../text/html.ts';
@@ -23,7 +25,7 @@ export function renderCatalogList(lang: Lang, catalog: readonly MetricDef[]): st
       t('catalog.line', {
         star: def.board ? '★' : '',
         code: def.code,
-        name: metricName(def, lang),
+        name: short(metricName(def, lang)),
         about: unitAndDirection(lang, def),
         reference: html(formatReference(lang, def)),
       }),
@@ -31,17 +33,22 @@ export function renderCatalogList(lang: Lang, catalog: readonly MetricDef[]): st
   ].join('\n');
 }
 
+// A definition stored before catalog files were checked may hold a huge name: show the start of it.
+const short = (text: string | undefined, max: number = CATALOG_LIMITS.nameEn) => shorten(text ?? '', max);
+
 /** /catalog show: one definition in full. */
 export function renderCatalogEntry(lang: Lang, def: MetricDef): string {
   const t = tr(lang);
   const f = def.formula;
-  const formula = f ? (lang === 'zh' ? `${f.numeratorZh}${f.denominatorZh ? ` ÷ ${f.denominatorZh}` : ''}` : `${f.numeratorEn}${f.denominatorEn ? ` ÷ ${f.denominatorEn}` : ''}`) : '—';
+  const part = (text: string | undefined) => short(text, CATALOG_LIMITS.formulaText);
+  const formula = f ? (lang === 'zh' ? `${part(f.numeratorZh)}${f.denominatorZh ? ` ÷ ${part(f.denominatorZh)}` : ''}` : `${part(f.numeratorEn)}${f.denominatorEn ? ` ÷ ${part(f.denominatorEn)}` : ''}`) : '—';
+  const aliases = def.aliases.slice(0, CATALOG_LIMITS.aliases).map((a) => short(a, CATALOG_LIMITS.alias));
   return t('catalog.show', {
-    name: metricName(def, lang),
+    name: short(metricName(def, lang)),
     code: def.code,
-    nameZh: def.nameZh,
-    nameEn: def.nameEn,
-    aliases: def.aliases.join('、') || '—',
+    nameZh: short(def.nameZh),
+    nameEn: short(def.nameEn),
+    aliases: [...aliases, ...(def.aliases.length > aliases.length ? ['…'] : [])].join('、') || '—',
     group: t(`group.${def.group}`),
     about: unitAndDirection(lang, def),
     formula,

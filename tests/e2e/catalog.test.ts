@@ -125,4 +125,12 @@ describe('/metric with a huge alias already in the stored catalog', () => {
     const [trend] = await h.say(ADMIN, `/trend ${'结'.repeat(5000)}`);
     assert.match(trend!.plain, /查询太长/);
   });
+
+  it('shows the stored definition in one message, the huge alias cut short', async () => {
+    const sent = await h.say(ADMIN, '/catalog show closure_rate');
+    assert.equal(sent.length, 1, `${sent.length} messages`);
+    assert.match(sent[0]!.plain, /结{40}…/);
+    const list = await h.say(ADMIN, '/catalog');
+    assert.equal(list.length, 1);
+  });
 });
