@@ -104,6 +104,9 @@ async function runWebhook(app: App, config: Config, logger: Logger): Promise<num
   const wall = app.wallHandler;
   // WALL_PORT = PORT: one server; /wall requests go to the page, the rest to Telegram's webhook.
   const server: Server = createServer((req, res) => (wall && isWallPath(req.url) ? wall(req, res) : callback(req, res)));
+  // Telegram sends a request at once: a client that trickles its headers or body is cut off, not waited for 5 minutes.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
   app.bot.botInfo ??= await app.bot.telegram.getMe();
   await new Promise<void>((resolve) => server.listen(webhook.port, resolve));
   await app.bot.telegram.setWebhook(webhook.url, {

@@ -24,11 +24,11 @@ export function applyReferenceArgs(reference: Reference, args: readonly string[]
     if (month !== undefined) {
       const targets = { ...next.targets };
       if (raw === '-') delete targets[String(month)];
-      else targets[String(month)] = Number(raw);
+      else targets[String(month)] = Number(raw) + 0; // + 0: -0 is 0
       if (Object.keys(targets).length > 0) next.targets = targets;
       else delete next.targets;
     } else if (raw === '-') delete next[key];
-    else next[key] = Number(raw);
+    else next[key] = Number(raw) + 0;
   }
   if (next.min !== undefined && next.max !== undefined && next.min > next.max) return { ok: false, detail: 'min > max' };
   return { ok: true, value: next };

@@ -14,6 +14,8 @@ describe('catalog edits', () => {
     assert.equal(applyReferenceArgs({}, []).ok, false);
     assert.equal(applyReferenceArgs({}, [`target=${'9'.repeat(400)}`]).ok, false, 'reads as Infinity');
     assert.equal(applyReferenceArgs({}, ['max=1e999']).ok, false);
+    const zero = applyReferenceArgs({}, ['min=-0', 'target@8=-0']);
+    assert.ok(zero.ok && Object.is(zero.value.min, 0) && Object.is(zero.value.targets?.['8'], 0), 'a typed -0 is stored as 0');
   });
 
   it('adds an indicator only with a fresh code and valid group, unit and direction', () => {
