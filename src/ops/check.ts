@@ -2,16 +2,8 @@ import { constants } from 'node:fs';
 import { access, open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { ConfigError, parseConfig } from '../config.ts';
-import { AGENDA_DOC } from '../store/agenda-store.ts';
 import { lockHolder } from '../store/data-dir-lock.ts';
-import { CALENDAR_DOC } from '../store/calendar-store.ts';
-import { MEETING_DOC } from '../store/meeting-store.ts';
-import { DELIVERY_DOC } from '../store/delivery-store.ts';
-import { METRICS_DOC } from '../store/metrics-store.ts';
-import { ORG_DOC } from '../store/org-store.ts';
-import { REMINDER_DOC, TASK_DOC } from '../store/task-store.ts';
-import { LEDGER_DOC } from '../store/update-ledger.ts';
-import { WALLPAGE_DOC } from '../store/wallpage-store.ts';
+import { DOCUMENTS, inspectDocument } from '../store/documents.ts';
 import { formatBytes, isDataEntry, lastBackup } from './backup.ts';
 import { parseWatchFile, stalledFor, WATCH_FILE } from './watch-state.ts';
 
@@ -24,18 +16,7 @@ export interface CheckLine {
 type Env = Record<string, string | undefined>;
 
 /** The schemaVersion this build knows for each document; a newer one means data from a newer courtwall. */
-export const KNOWN_DOCS: Record<string, number> = {
-  'org.json': ORG_DOC.version,
-  'updates.json': LEDGER_DOC.version,
-  'deliveries.json': DELIVERY_DOC.version,
-  'agenda.json': AGENDA_DOC.version,
-  'metrics.json': METRICS_DOC.version,
-  'tasks.json': TASK_DOC.version,
-  'reminders.json': REMINDER_DOC.version,
-  'calendar.json': CALENDAR_DOC.version,
-  'meetings.json': MEETING_DOC.version,
-  'wallpage.json': WALLPAGE_DOC.version,
-};
+export const KNOWN_DOCS: Record<string, number> = Object.fromEntries(Object.entries(DOCUMENTS).map(([name, spec]) => [name, spec.version]));
 
 const TAIL_BYTES = 64 * 1024;
 
@@ -80,23 +61,21 @@ async function checkWritable(dataDir: string): Promise<CheckLine> {
   }
 }
 
+/** The same checks the store makes when it opens the document (version, migrations, structure). */
 export async function checkDoc(file: string, name: string): Promise<CheckLine> {
   const label = `doc ${name}`;
-  let doc: unknown;
+  let content: string;
   try {
-    doc = JSON.parse(await readFile(file, 'utf8'));
+    content = await readFile(file, 'utf8');
   } catch (err) {
-    return { ok: false, name: label, detail: `does not parse (${err instanceof Error ? err.message : String(err)}); restore it: npm run restore -- <backup>` };
+    return { ok: false, name: label, detail: `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})` };
   }
-  const version = (doc as { schemaVersion?: unknown } | null)?.schemaVersion;
-  if (doc === null || typeof doc !== 'object' || Array.isArray(doc) || typeof version !== 'number') {
-    return { ok: false, name: label, detail: 'is not a courtwall document (no schemaVersion)' };
+  const found = inspectDocument(name, content);
+  if (!found.ok) {
+    const fix = /newer courtwall/.test(found.problem) ? '' : '; courtwall will not start over it: restore it: npm run restore -- <backup>';
+    return { ok: false, name: label, detail: `${found.problem}${fix}` };
   }
-  const known = KNOWN_DOCS[name];
-  if (known !== undefined && version > known) {
-    return { ok: false, name: label, detail: `schemaVersion ${version} was written by a newer courtwall (this one knows ${known})` };
-  }
-  return { ok: true, name: label, detail: `schemaVersion ${version}` };
+  return { ok: true, name: label, detail: `schemaVersion ${found.version}` };
 }
 
 /** Reads the last lines of a log partition: every whole line must be JSON; a torn last line is cut at start. */

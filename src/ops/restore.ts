@@ -1,6 +1,7 @@
-import { chown, mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
+import { chown, mkdir, readdir, readFile, realpath, rename, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { lockDataDir, lockHolder } from '../store/data-dir-lock.ts';
+import { inspectDocument, REQUIRED_DOCUMENTS } from '../store/documents.ts';
 import { BACKUPS_DIR, copyDataTree, isDataEntry, MANIFEST_FILE, stamp } from './backup.ts';
 
 export class RestoreError extends Error {
@@ -27,42 +28,48 @@ export async function resolveBackupDir(dataDir: string, backup: string): Promise
   throw new RestoreError(`no backup folder at ${candidates.join(' or ')}; the backups are in ${join(dataDir, BACKUPS_DIR)}`);
 }
 
-async function walkFiles(dir: string, rel = ''): Promise<string[]> {
+/** Every file under `dir`; symbolic links and special files are problems (a backup holds plain files and folders only). */
+async function walkFiles(dir: string, problems: string[], rel = ''): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await readdir(join(dir, rel), { withFileTypes: true })) {
     const path = join(rel, entry.name);
-    if (entry.isDirectory()) out.push(...(await walkFiles(dir, path)));
+    if (entry.isSymbolicLink()) problems.push(`${path}: a symbolic link (a backup holds only plain files and folders; copy what it points to instead)`);
+    else if (entry.isDirectory()) out.push(...(await walkFiles(dir, problems, path)));
     else if (entry.isFile()) out.push(path);
+    else problems.push(`${path}: not a plain file`);
   }
   return out;
 }
 
-/** Every JSON document must parse and carry a schemaVersion; every log line must parse. */
+/**
+ * What the store would refuse at start is refused here, before anything moves: the required
+ * documents are there, every courtwall document passes the store's own checks (known
+ * schemaVersion, migrations, structure: documents.ts), every log line parses, and nothing is a
+ * symbolic link.
+ */
 export async function validateBackup(dir: string): Promise<string[]> {
   const problems: string[] = [];
-  const files = (await walkFiles(dir)).filter((f) => f !== MANIFEST_FILE);
-  if (!files.some((f) => f.endsWith('.json'))) problems.push('holds no data documents (*.json)');
+  const files = (await walkFiles(dir, problems)).filter((f) => f !== MANIFEST_FILE);
+  for (const required of REQUIRED_DOCUMENTS) {
+    if (!files.includes(required)) problems.push(`${required} is missing: not a backup of courtwall's data (every one has it)`);
+  }
   for (const file of files) {
     if (!file.endsWith('.json') && !file.endsWith('.jsonl')) continue;
     const text = await readFile(join(dir, file), 'utf8');
-    try {
-      if (file.endsWith('.jsonl')) {
-        text.split('\n').forEach((line, i) => {
-          if (line.length === 0) return;
-          try {
-            JSON.parse(line);
-          } catch {
-            throw new Error(`line ${i + 1} is not JSON`);
-          }
-        });
-      } else {
-        const doc = JSON.parse(text) as unknown;
-        if (doc === null || typeof doc !== 'object' || typeof (doc as { schemaVersion?: unknown }).schemaVersion !== 'number') {
-          throw new Error('not a courtwall document (no schemaVersion)');
+    if (file.endsWith('.jsonl')) {
+      const bad = text.split('\n').findIndex((line) => {
+        if (line.length === 0) return false;
+        try {
+          JSON.parse(line);
+          return false;
+        } catch {
+          return true;
         }
-      }
-    } catch (err) {
-      problems.push(`${file}: ${err instanceof Error ? err.message : String(err)}`);
+      });
+      if (bad >= 0) problems.push(`${file}: line ${bad + 1} is not JSON`);
+    } else {
+      const found = inspectDocument(file, text);
+      if (!found.ok) problems.push(`${file}: ${found.problem}`);
     }
   }
   return problems;
@@ -86,12 +93,16 @@ async function giveToOwnerOf(dataDir: string, files: string[]): Promise<void> {
  * holds the lock itself meanwhile, and moves the current data aside instead of deleting it.
  */
 export async function restoreBackup(dataDir: string, backup: string, now: Date): Promise<RestoreResult> {
-  const from = await resolveBackupDir(dataDir, backup);
+  const named = await resolveBackupDir(dataDir, backup);
+  // Compared as real paths: a symbolic link to the data directory is the data directory.
+  const from = await realpath(named);
+  const live = await realpath(dataDir).catch(() => resolve(dataDir));
   // A backup may sit inside DATA_DIR (backups/, pre-restore-*/), but not among the data it replaces.
-  const inside = relative(resolve(dataDir), resolve(from));
+  const inside = relative(live, from);
   const within = !inside.startsWith('..') && !isAbsolute(inside);
-  if (within && (inside === '' || isDataEntry(inside.split(sep)[0]!))) {
-    throw new RestoreError(`${from} is part of the live data in ${dataDir}, not a backup`);
+  const holdsLive = !relative(from, live).startsWith('..') && !isAbsolute(relative(from, live));
+  if ((within && (inside === '' || isDataEntry(inside.split(sep)[0]!))) || holdsLive) {
+    throw new RestoreError(`${named}${named === from ? '' : ` (${from})`} is part of the live data in ${dataDir}, not a backup`);
   }
   const holder = await lockHolder(dataDir);
   if (holder !== undefined) {

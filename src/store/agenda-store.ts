@@ -1,4 +1,5 @@
 import { JsonDoc, type DocSpec } from './json-doc.ts';
+import { doc as shape, fields, list, text } from './doc-shape.ts';
 import type { AgendaRepo, AgendaStudy, AgendaTopic } from './ports.ts';
 
 export interface AgendaDoc {
@@ -11,6 +12,7 @@ export const AGENDA_DOC: DocSpec<AgendaDoc> = {
   name: 'agenda',
   version: 1,
   defaults: () => ({ schemaVersion: 1, topics: [], studies: [] }),
+  validate: shape({ topics: list(fields({ unit: text, week: text, text })), studies: list(fields({ unit: text, week: text, text })) }),
 };
 
 /** agenda.json: topics members add with /agenda add and the study item the secretary sets, per unit and week. */

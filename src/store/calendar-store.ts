@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { buildCalendar, parseCalendarYear, type CalendarYear, type WorkCalendar } from '../domain/calendar/work-calendar.ts';
 import { JsonDoc, type DocSpec } from './json-doc.ts';
+import { doc as shape, list } from './doc-shape.ts';
 import type { CalendarRepo } from './ports.ts';
 
 export interface CalendarDoc {
@@ -13,6 +14,13 @@ export const CALENDAR_DOC: DocSpec<CalendarDoc> = {
   name: 'calendar',
   version: 1,
   defaults: () => ({ schemaVersion: 1, years: [] }),
+  // The same check as a calendar file an admin loads.
+  validate: shape({
+    years: list((year, at) => {
+      const parsed = parseCalendarYear(year);
+      return parsed.ok ? undefined : `${at}: ${parsed.error}${parsed.detail ? ` ${parsed.detail}` : ''}`;
+    }),
+  }),
 };
 
 /** calendar.json over the shipped years (data/seed/calendar/*.json). */

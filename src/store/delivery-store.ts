@@ -1,4 +1,5 @@
 import { JsonDoc, type DocSpec } from './json-doc.ts';
+import { doc as shape, fields, int, list, record, text } from './doc-shape.ts';
 import type { Delivery, DeliveryRepo, JobRun } from './ports.ts';
 
 export interface DeliveryDoc {
@@ -12,6 +13,11 @@ export const DELIVERY_DOC: DocSpec<DeliveryDoc> = {
   name: 'deliveries',
   version: 1,
   defaults: () => ({ schemaVersion: 1, deliveries: [], notes: [], runs: {} }),
+  validate: shape({
+    deliveries: list(fields({ kind: text, period: text, chatId: int, status: text, attempts: int, partsSent: int, claimedAt: text })),
+    notes: list(fields({ key: text, at: text })),
+    runs: record(fields({ at: text })),
+  }),
 };
 
 const keyOf = (kind: string, period: string, chatId: number) => `${kind}|${period}|${chatId}`;

@@ -15,6 +15,37 @@ export interface DocSpec<T extends Versioned> {
   defaults: () => T;
   /** migrations[n] upgrades version n to n + 1. */
   migrations?: Record<number, Migration>;
+  /** The structure the code relies on (after migrations): the first problem, or undefined. See doc-shape.ts. */
+  validate?: (doc: unknown) => string | undefined;
+}
+
+/**
+ * What the store does with a document it opens, without touching any file: checks its
+ * schemaVersion, migrates a copy to the current version and checks its structure. Throws an
+ * Error naming the problem. Restore and `npm run check` call it too, so they refuse exactly
+ * what the store would refuse at start.
+ */
+export function upgradeDoc<T extends Versioned>(spec: DocSpec<T>, raw: unknown): T {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new Error('the file does not hold a JSON object');
+  const found = (raw as { schemaVersion?: unknown }).schemaVersion;
+  if (found === undefined) throw new Error('schemaVersion is missing');
+  if (typeof found !== 'number' || !Number.isSafeInteger(found) || found < 1) {
+    throw new Error(`schemaVersion ${JSON.stringify(found)} is not a version courtwall writes (1 to ${spec.version})`);
+  }
+  if (found > spec.version) throw new Error(`written by a newer courtwall (schemaVersion ${found}, this one knows ${spec.version})`);
+  let doc = structuredClone(raw) as Record<string, unknown>;
+  for (let v = found; v < spec.version; v++) {
+    const migrate = spec.migrations?.[v];
+    if (!migrate) throw new Error(`no migration from schemaVersion ${v}`);
+    try {
+      doc = { ...migrate(doc), schemaVersion: v + 1 };
+    } catch (err) {
+      throw new Error(`cannot be upgraded from schemaVersion ${v} (${err instanceof Error ? err.message : String(err)})`);
+    }
+  }
+  const problem = spec.validate?.(doc);
+  if (problem) throw new Error(problem);
+  return doc as unknown as T;
 }
 
 export class CorruptDataError extends Error {
@@ -81,9 +112,6 @@ export class JsonDoc<T extends Versioned> {
       const kept = await copyFile(file, keptAt).then(() => keptAt, () => undefined);
       throw new CorruptDataError(file, kept, err);
     }
-    if (db.data === null || typeof db.data !== 'object' || Array.isArray(db.data)) {
-      throw new CorruptDataError(file, undefined, new Error('the file does not hold a JSON object'));
-    }
     return JsonDoc.prepare(db, spec, file);
   }
 
@@ -99,24 +127,11 @@ export class JsonDoc<T extends Versioned> {
   }
 
   private static async prepare<T extends Versioned>(db: Low<T>, spec: DocSpec<T>, where: string): Promise<JsonDoc<T>> {
-    const found = db.data.schemaVersion;
-    if (typeof found !== 'number') {
-      throw new CorruptDataError(where, undefined, new Error('schemaVersion is missing'));
+    try {
+      db.data = upgradeDoc(spec, db.data);
+    } catch (err) {
+      throw new CorruptDataError(where, undefined, err);
     }
-    if (found > spec.version) {
-      throw new CorruptDataError(
-        where,
-        undefined,
-        new Error(`written by a newer courtwall (schemaVersion ${found}, this one knows ${spec.version})`),
-      );
-    }
-    let doc = db.data as unknown as Record<string, unknown>;
-    for (let v = found; v < spec.version; v++) {
-      const migrate = spec.migrations?.[v];
-      if (!migrate) throw new Error(`${spec.name}: no migration from schemaVersion ${v}`);
-      doc = { ...migrate(doc), schemaVersion: v + 1 };
-    }
-    db.data = doc as unknown as T;
     await db.write();
     return new JsonDoc(db);
   }

@@ -1,5 +1,6 @@
 import type { Attendance, Meeting } from '../domain/meetings/meeting.ts';
 import { JsonDoc, type DocSpec } from './json-doc.ts';
+import { doc as shape, fields, int, list, record, text } from './doc-shape.ts';
 import type { MeetingRepo } from './ports.ts';
 
 export interface MeetingDoc {
@@ -13,6 +14,7 @@ export const MEETING_DOC: DocSpec<MeetingDoc> = {
   name: 'meetings',
   version: 1,
   defaults: () => ({ schemaVersion: 1, meetings: [], nextOrdinal: {} }),
+  validate: shape({ meetings: list(fields({ unit: text, week: text, date: text, year: int, ordinal: int })), nextOrdinal: record(int) }),
 };
 
 /** meetings.json: one record per unit and meeting week, numbered in the year as it is first needed. */

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { MetricDef, Observation, ObservationFilter } from '../domain/metrics/types.ts';
-import { kindFromLegacy, observationKey } from '../domain/metrics/types.ts';
+import { BASES, kindFromLegacy, observationKey } from '../domain/metrics/types.ts';
 import { JsonDoc, type DocSpec } from './json-doc.ts';
+import { doc as shape, fields, list, num, oneOf, text } from './doc-shape.ts';
 import type { MetricsRepo } from './ports.ts';
 
 export interface MetricsDoc {
@@ -28,6 +29,10 @@ export const METRICS_DOC: DocSpec<MetricsDoc> = {
   version: 2,
   defaults: () => ({ schemaVersion: 2, catalog: [], observations: [] }),
   migrations: { 1: splitKinds },
+  validate: shape({
+    catalog: list(fields({ code: text, aliases: list(text) })),
+    observations: list(fields({ metric: text, unit: text, period: text, basis: oneOf(BASES), value: num })),
+  }),
 };
 
 export const SEED_CATALOG_FILE = new URL('../../data/seed/metric-catalog.json', import.meta.url);

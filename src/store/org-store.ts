@@ -1,5 +1,7 @@
 import type { BoundChat, Invite, StaffMember, Unit } from '../domain/org.ts';
 import { JsonDoc, type DocSpec } from './json-doc.ts';
+import { doc as shape, bool, fields, int, list, oneOf, optional, text } from './doc-shape.ts';
+import { ROLES, UNIT_KINDS } from '../domain/org.ts';
 import type { OrgRepo } from './ports.ts';
 
 export interface OrgDoc {
@@ -47,6 +49,12 @@ export const ORG_DOC: DocSpec<OrgDoc> = {
   version: 2,
   defaults: () => ({ schemaVersion: 2, units: [], members: [], chats: [], invites: [] }),
   migrations: { 1: unitLevels },
+  validate: shape({
+    units: list(fields({ code: text, nameZh: text, nameEn: text, kind: oneOf(UNIT_KINDS), parent: optional(text), aliases: optional(list(text)), covers: optional(list(text)) })),
+    members: list(fields({ id: int, name: text, username: optional(text), role: oneOf(ROLES), units: list(text), lang: optional(oneOf(['zh', 'en'])), active: bool })),
+    chats: list(fields({ id: int, unit: text, subscriptions: list(text), active: bool, lang: optional(oneOf(['zh', 'en'])) })),
+    invites: list(fields({ code: text, role: oneOf(ROLES), unit: optional(text), expiresAt: text })),
+  }),
 };
 
 function upsert<T>(list: T[], item: T, same: (a: T) => boolean): void {

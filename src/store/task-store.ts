@@ -1,5 +1,6 @@
 import type { WorkItem } from '../domain/progress/types.ts';
 import { JsonDoc, type DocSpec } from './json-doc.ts';
+import { doc as shape, fields, int, list, oneOf, record, text } from './doc-shape.ts';
 import type { ReminderLog, TaskRepo } from './ports.ts';
 
 export interface TaskDoc {
@@ -15,6 +16,7 @@ export const TASK_DOC: DocSpec<TaskDoc> = {
   defaults: () => ({ schemaVersion: 2, nextNumber: 1, items: [] }),
   // v2: items may carry a leader, lead and assisting units, milestones and the meeting that decided them.
   migrations: { 1: (doc) => ({ ...doc, items: Array.isArray(doc.items) ? doc.items : [] }) },
+  validate: shape({ nextNumber: int, items: list(fields({ code: text, title: text, unit: text, owners: list(int), status: oneOf(['open', 'done', 'dropped']) })) }),
 };
 
 /** tasks.json: key work items are few (hundreds a year), so one small document is enough. */
@@ -50,6 +52,7 @@ export const REMINDER_DOC: DocSpec<ReminderDoc> = {
   name: 'reminders',
   version: 1,
   defaults: () => ({ schemaVersion: 1, sent: {} }),
+  validate: shape({ sent: record(text) }),
 };
 
 /** Keeps about a year of keys so the file stays small. */

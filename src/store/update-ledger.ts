@@ -1,4 +1,5 @@
 import { JsonDoc, type DocSpec } from './json-doc.ts';
+import { doc as shape, int, list } from './doc-shape.ts';
 import type { UpdateLedger } from './ports.ts';
 
 export interface LedgerDoc {
@@ -11,6 +12,7 @@ export const LEDGER_DOC: DocSpec<LedgerDoc> = {
   name: 'updates',
   version: 1,
   defaults: () => ({ schemaVersion: 1, done: [] }),
+  validate: shape({ done: list(int) }),
 };
 
 const KEEP = 5000;

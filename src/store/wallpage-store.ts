@@ -1,4 +1,5 @@
 import { JsonDoc, type DocSpec } from './json-doc.ts';
+import { doc as shape, bool, fields, list, optional, text } from './doc-shape.ts';
 import type { WallLink, WallPageRepo } from './ports.ts';
 
 export interface WallPageDoc {
@@ -11,6 +12,7 @@ export const WALLPAGE_DOC: DocSpec<WallPageDoc> = {
   name: 'wallpage',
   version: 1,
   defaults: () => ({ schemaVersion: 1, public: false, links: [] }),
+  validate: shape({ public: bool, links: list(fields({ id: text, hash: text, unit: optional(text) })) }),
 };
 
 export function createWallPageRepo(doc: JsonDoc<WallPageDoc>): WallPageRepo {
