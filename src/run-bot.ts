@@ -36,13 +36,21 @@ async function startServices(app: App, logger: Logger): Promise<void> {
  * Resolves when Telegram first answers getUpdates without an error: this instance is the one
  * polling. Until then it may be a second instance (a copied data directory, another host) that
  * is about to get 409 Conflict, and must not send anything: services wait for this.
+ * The first poll asks with timeout 0, so the answer comes at once rather than after a long
+ * poll of 50 s with nothing to deliver (telegraf's next poll is a long one again).
  */
 function firstPollAnswered(telegram: Telegram): Promise<void> {
   return new Promise((resolve) => {
     const callApi = telegram.callApi.bind(telegram) as (...args: unknown[]) => Promise<unknown>;
+    let answered = false;
     const observed = async (...args: unknown[]) => {
+      const first = args[0] === 'getUpdates' && !answered;
+      if (first) args[1] = { ...(args[1] as object), timeout: 0 };
       const result = await callApi(...args);
-      if (args[0] === 'getUpdates') resolve();
+      if (first) {
+        answered = true;
+        resolve();
+      }
       return result;
     };
     telegram.callApi = observed as Telegram['callApi'];

@@ -50,6 +50,20 @@ void describe('start after polling is confirmed, stop without waiting out 429s',
     assert.deepEqual(await deliveries(), [], 'nothing claimed either');
   });
 
+  void it('starts its services as soon as Telegram answers, not after a first long poll of 50 s', { timeout: 60_000 }, async () => {
+    await fake.close();
+    fake = await FakeTelegram.start({ maxPollSeconds: 50 });
+    for (const id of [...GROUPS, ADMIN.id]) fake.addChat(id);
+    const bot = startBotProcess({ fake, dataDir, env });
+    try {
+      await bot.waitForPolling();
+      // Nothing waits in the queue: a first poll with Telegram's long timeout would hold the services back 50 s.
+      await fake.waitFor(() => GROUPS.every((id) => fake.sentTo(id).length > 0), 15_000, 'the due agenda in every group');
+    } finally {
+      assert.equal((await bot.stop('SIGTERM')).code, 0, bot.stderr());
+    }
+  });
+
   void it('stops within seconds on SIGTERM while the sender waits out retry_after=300; the next start sends each group once', { timeout: 60_000 }, async () => {
     for (const id of GROUPS) fake.rateLimit(id, 300, 1000);
     const first = startBotProcess({ fake, dataDir, env });

@@ -45,6 +45,8 @@ export interface FakeTelegramOptions {
   botId?: number;
   /** Enforce Telegram's broadcast limits with 429s (off by default to keep tests fast). */
   rateLimits?: RateLimits;
+  /** How long a long poll with nothing to deliver is held, at most (Telegram: the request's timeout; default 2 s to keep tests fast). */
+  maxPollSeconds?: number;
 }
 
 type Fault = { kind: '429'; retryAfter: number; times: number } | { kind: 'migrate'; to: number } | { kind: 'error'; code: number; description: string; times: number };
@@ -358,7 +360,7 @@ export class FakeTelegram {
       const timer = setTimeout(() => {
         if (this.pendingPoll?.resolve === done) this.pendingPoll = undefined;
         resolve([]);
-      }, Math.min(timeout, 2) * 1000);
+      }, Math.min(timeout, this.options.maxPollSeconds ?? 2) * 1000);
       const done = (result: Update[] | ApiError) => {
         clearTimeout(timer);
         if (result instanceof ApiError) reject(result);
