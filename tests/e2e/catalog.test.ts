@@ -105,8 +105,9 @@ describe('/metric with a huge alias already in the stored catalog', () => {
     await first.stop({ removeData: false });
     // As an older version could have stored it: the alias never passed the import's checks.
     const path = join(dataDir, 'metrics.json');
-    const doc = JSON.parse(await readFile(path, 'utf8')) as { catalog: { code: string; aliases: string[] }[] };
+    const doc = JSON.parse(await readFile(path, 'utf8')) as { catalog: { code: string; aliases: string[]; nameZh: string }[] };
     doc.catalog.find((d) => d.code === 'closure_rate')!.aliases.push('结'.repeat(200_000));
+    doc.catalog.find((d) => d.code === 'mediation_rate')!.nameZh = `调解${'长'.repeat(100_000)}`;
     await writeFile(path, JSON.stringify(doc));
     h = await startHarness({ dataDir });
   });
@@ -132,5 +133,13 @@ describe('/metric with a huge alias already in the stored catalog', () => {
     assert.match(sent[0]!.plain, /结{40}…/);
     const list = await h.say(ADMIN, '/catalog');
     assert.equal(list.length, 1);
+  });
+
+  it('answers about an indicator with a huge stored name in one message, the name cut short', async () => {
+    for (const query of ['/metric mediation_rate', '/trend mediation_rate', '/rank mediation_rate', '/metric mediation_rat']) {
+      const sent = await h.say(ADMIN, query);
+      assert.equal(sent.length, 1, `${query}: ${sent.length} messages`);
+      assert.ok(sent[0]!.plain.length < 1000, `${query}: ${sent[0]!.plain.length} characters`);
+    }
   });
 });

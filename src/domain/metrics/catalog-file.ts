@@ -1,4 +1,4 @@
-import { normalizeName } from './catalog.ts';
+import { MAX_NAME_CHARS, normalizeName } from './catalog.ts';
 import { DIRECTIONS, isRatioKind, kindFromLegacy, METRIC_GROUPS, METRIC_KINDS, METRIC_UNITS, PART_UNITS, type MetricDef } from './types.ts';
 
 /**
@@ -9,7 +9,7 @@ export const CATALOG_LIMITS = {
   bytes: 256 * 1024,
   indicators: 200,
   nameZh: 30,
-  nameEn: 80,
+  nameEn: MAX_NAME_CHARS,
   alias: 40,
   aliases: 20,
   formulaText: 120,

@@ -1,8 +1,13 @@
+import { shorten } from '../cut-text.ts';
 import type { Lang } from '../language.ts';
 import type { MetricDef } from './types.ts';
 
+/** A name is at most this long (catalog files hold nameEn to it, nameZh to less). */
+export const MAX_NAME_CHARS = 80;
+
+/** The name to show; one stored before catalog files were checked may be huge, so it is cut short. */
 export function metricName(def: MetricDef, lang: Lang): string {
-  return lang === 'zh' ? def.nameZh : def.nameEn;
+  return shorten(lang === 'zh' ? def.nameZh : def.nameEn, MAX_NAME_CHARS);
 }
 
 /** Half width, lower case, no spaces, no punctuation: `Closure rate`, `ＣＬＯＳＵＲＥ\u3000ＲＡＴＥ` and `closure_rate` compare equal. */
