@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, open, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { LOCK_FILE } from '../store/data-dir-lock.ts';
@@ -74,20 +74,29 @@ async function copyWholeLines(src: string, dst: string): Promise<number> {
   return end;
 }
 
-/** Copies a tree of data files; returns the relative paths and bytes copied. */
+/**
+ * Copies a tree of data files; returns the relative paths and bytes copied. A symbolic link is
+ * copied as what it points to (the store reads through it, and a backup holds only plain files,
+ * which restore insists on); a folder reached twice (a link loop) or a dangling link is left out.
+ */
 export async function copyDataTree(from: string, to: string, keep: (name: string) => boolean = isDataEntry): Promise<{ files: string[]; bytes: number }> {
   const files: string[] = [];
   let bytes = 0;
+  const seen = new Set<string>();
   const walk = async (rel: string) => {
+    const real = await realpath(join(from, rel));
+    if (seen.has(real)) return;
+    seen.add(real);
     const entries = await readdir(join(from, rel), { withFileTypes: true });
     await mkdir(join(to, rel), { recursive: true });
     for (const entry of entries) {
       if (rel === '' && !keep(entry.name)) continue;
       if (entry.name.startsWith('.') || entry.name.endsWith('.tmp')) continue;
       const path = join(rel, entry.name);
-      if (entry.isDirectory()) {
+      const target = entry.isSymbolicLink() ? await stat(join(from, path)).catch(() => undefined) : entry;
+      if (target?.isDirectory()) {
         await walk(path);
-      } else if (entry.isFile()) {
+      } else if (target?.isFile()) {
         if (entry.name.endsWith('.jsonl')) {
           bytes += await copyWholeLines(join(from, path), join(to, path));
         } else {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { appendFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, lstat, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 import { loadSeedUnits } from '../../src/app.ts';
@@ -7,6 +7,7 @@ import { seedDemoOrg } from '../../src/console/demo-data.ts';
 import { createBackupService, runBackupJob } from '../../src/ops/backup-service.ts';
 import { BACKUPS_DIR, lastBackup, listBackups, makeBackup, MANIFEST_FILE, runBackup } from '../../src/ops/backup.ts';
 import { createFixedClock } from '../../src/schedule/clock.ts';
+import { validateBackup } from '../../src/ops/restore.ts';
 import { LOCK_FILE } from '../../src/store/data-dir-lock.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { tempDataDirsPerTest } from '../helpers/harness.ts';
@@ -56,6 +57,21 @@ describe('makeBackup', () => {
     }
     const info = await makeBackup(dir, new Date('2024-09-02T00:00:00Z'));
     assert.deepEqual(await files(info.dir), [MANIFEST_FILE, 'org.json']);
+  });
+
+  it('copies what a symbolic link in the data directory points to, so the backup has plain files and restores', async () => {
+    const dir = await dataDir();
+    const elsewhere = await dataDir();
+    await writeFile(join(elsewhere, 'org.json'), '{"schemaVersion":2,"units":[],"members":[],"chats":[],"invites":[]}');
+    await mkdir(join(elsewhere, 'progress'));
+    await writeFile(join(elsewhere, 'progress', '2024-09.jsonl'), '{"a":1}\n');
+    await symlink(join(elsewhere, 'org.json'), join(dir, 'org.json'));
+    await symlink(join(elsewhere, 'progress'), join(dir, 'progress'));
+    await symlink(dir, join(elsewhere, 'progress', 'loop'));
+    const info = await makeBackup(dir, new Date('2024-09-02T00:00:00Z'));
+    assert.deepEqual(await files(info.dir), [MANIFEST_FILE, 'org.json', join('progress', '2024-09.jsonl')].sort());
+    assert.ok((await lstat(join(info.dir, 'org.json'))).isFile());
+    assert.deepEqual(await validateBackup(info.dir), []);
   });
 
   it('copies an append log only up to its last whole line', async () => {
