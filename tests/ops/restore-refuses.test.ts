@@ -12,8 +12,10 @@ import { createFixedClock } from '../../src/schedule/clock.ts';
 import { JsonDoc } from '../../src/store/json-doc.ts';
 import { ORG_DOC } from '../../src/store/org-store.ts';
 import { openStore } from '../../src/store/open-store.ts';
+import { startBotProcess } from '../helpers/bot-process.ts';
+import { FakeTelegram } from '../helpers/fake-telegram.ts';
 import { startHarness, tempDataDir } from '../helpers/harness.ts';
-import { ADMIN } from '../helpers/updates.ts';
+import { ADMIN, textMessage } from '../helpers/updates.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const clock = createFixedClock('2024-09-02T02:30:00Z');
@@ -133,6 +135,22 @@ describe('restore refuses unusable backups; the live data stays in place and the
       assert.ok(h.app.store.org.members().length > 0);
     } finally {
       await h.stop({ removeData: false });
+    }
+  });
+
+  it('and as a real process (npm start): the bot starts on the untouched data and answers', async () => {
+    const fake = await FakeTelegram.start();
+    const bot = startBotProcess({ fake, dataDir: live });
+    try {
+      await bot.waitForPolling();
+      const before = fake.sent.length;
+      // A new update id: the harness above used the first ones and the ledger remembers them.
+      fake.pushUpdate({ ...textMessage({ text: '/lang', from: ADMIN }), update_id: 900_000 });
+      await fake.waitFor(() => fake.sent.slice(before).some((m) => /\/lang zh/.test(m.plain)), 20_000, 'the answer to /lang');
+      assert.equal(bot.exit, undefined, bot.stderr());
+    } finally {
+      await bot.stop('SIGTERM');
+      await fake.close();
     }
   });
 
