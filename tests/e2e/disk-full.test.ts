@@ -29,12 +29,18 @@ describe('a full disk: a failed write changes nothing in memory (real bot, fake 
     await rm(dataDir, { recursive: true, force: true });
   });
 
+  /** Uploads a file and returns the confirm button's data. */
+  async function preview(csv: string, name: string): Promise<string> {
+    const content = Buffer.from(csv);
+    const fileId = h.fake.addFile(content, name);
+    const [shown] = await h.send(documentMessage({ fileId, fileName: name, from: ADMIN, size: content.length }));
+    const confirm = (shown?.replyMarkup?.inline_keyboard ?? []).flat().find((b) => b.callback_data?.startsWith('mi:ok:'))?.callback_data;
+    assert.ok(confirm, `no confirm button in: ${shown?.plain}`);
+    return confirm;
+  }
+
   it('a confirmed import that could not be written is reported once, not kept, not written later, not audited', async () => {
-    const content = Buffer.from(CSV);
-    const fileId = h.fake.addFile(content, 'full.csv');
-    const [preview] = await h.send(documentMessage({ fileId, fileName: 'full.csv', from: ADMIN, size: content.length }));
-    const confirm = (preview?.replyMarkup?.inline_keyboard ?? []).flat().find((b) => b.callback_data?.startsWith('mi:ok:'))?.callback_data;
-    assert.ok(confirm, `no confirm button in: ${preview?.plain}`);
+    const confirm = await preview(CSV, 'full.csv');
 
     disk.fill();
     const replies = await h.send(callbackQuery({ data: confirm, from: ADMIN }));
@@ -43,14 +49,15 @@ describe('a full disk: a failed write changes nothing in memory (real bot, fake 
     assert.ok(!replies.some((m) => /已导入/.test(m.plain)));
     assert.equal(h.app.store.metrics.observation(KEY), undefined, 'the failed import stays in memory');
 
-    // Something else is written afterwards: the failed import must not ride along.
-    const [set] = await h.say(ADMIN, '/lang zh');
-    assert.match(set!.plain, /语言已设置为中文/);
+    // Other figures are imported afterwards, into the same document: the failed import must not ride along.
+    const [applied] = await h.send(callbackQuery({ data: await preview(CSV.replace('2024-08', '2024-07').replace('10.47%', '9.99%'), 'later.csv'), from: ADMIN }));
+    assert.match(applied!.plain, /已导入 1 条/);
     const onDisk = JSON.parse(await readFile(join(dataDir, 'metrics.json'), 'utf8')) as { observations: { source?: string }[] };
-    assert.ok(!onDisk.observations.some((o) => o.source === 'full.csv'), 'the failed import was written later');
+    assert.deepEqual(onDisk.observations.map((o) => o.source), ['later.csv'], 'the failed import was written later');
     const [answer] = await h.say(ADMIN, '终本率');
-    assert.doesNotMatch(answer!.plain, /10\.47%/);
-    assert.ok(!(await h.app.store.audit.recent(50)).some((e) => e.action === 'metrics.import'));
+    assert.doesNotMatch(answer!.plain, /10\.47%|2024年1—8月/);
+    assert.match(answer!.plain, /9\.99%/);
+    assert.deepEqual((await h.app.store.audit.recent(50)).filter((e) => e.action === 'metrics.import').map((e) => e.target), ['later.csv']);
   });
 
   it('/lang keeps the old language when its write fails, with one apology', async () => {
