@@ -4,10 +4,9 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { BoundChat } from '../../src/domain/org.ts';
 import type { Delivery } from '../../src/store/ports.ts';
-import { prepareDataDir, startBotProcess } from '../helpers/bot-process.ts';
+import { justBoundGroup, prepareGroups, startBotProcess } from '../helpers/bot-process.ts';
 import { FakeTelegram } from '../helpers/fake-telegram.ts';
 import { tempDataDir } from '../helpers/harness.ts';
-import { ADMIN } from '../helpers/updates.ts';
 
 const HEALTHY = -100301;
 const LIMITED = -100302;
@@ -21,10 +20,7 @@ void describe('digests from the real bot process, second-level cron, fake Bot AP
   before(async () => {
     fake = await FakeTelegram.start();
     dataDir = await tempDataDir();
-    const boundAt = new Date(Date.now() - 1000).toISOString();
-    const chat = (id: number, unit: string): BoundChat => ({ id, title: `g${id}`, unit, subscriptions: ['agenda'], active: true, boundBy: ADMIN.id, boundAt });
-    await prepareDataDir(dataDir, { chats: [chat(HEALTHY, 'branch_enf'), chat(LIMITED, 'branch_civil'), chat(REMOVED, 'enforcement')] });
-    for (const id of [HEALTHY, LIMITED, REMOVED, ADMIN.id]) fake.addChat(id);
+    await prepareGroups(fake, dataDir, [justBoundGroup(HEALTHY, 'branch_enf'), justBoundGroup(LIMITED, 'branch_civil'), justBoundGroup(REMOVED, 'enforcement')]);
     fake.rateLimit(LIMITED, 1, 1);
     fake.removeBot(REMOVED);
   });

@@ -2,12 +2,10 @@ import assert from 'node:assert/strict';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { BoundChat } from '../../src/domain/org.ts';
 import type { Delivery } from '../../src/store/ports.ts';
-import { prepareDataDir, startBotProcess } from '../helpers/bot-process.ts';
+import { justBoundGroup, prepareGroups, startBotProcess } from '../helpers/bot-process.ts';
 import { FakeTelegram } from '../helpers/fake-telegram.ts';
 import { tempDataDir } from '../helpers/harness.ts';
-import { ADMIN } from '../helpers/updates.ts';
 
 const GROUPS = Array.from({ length: 24 }, (_, i) => -100400 - i);
 
@@ -22,10 +20,7 @@ describe('a digest fan-out killed half way, real process', () => {
   before(async () => {
     fake = await FakeTelegram.start();
     dataDir = await tempDataDir();
-    const boundAt = new Date(Date.now() - 1000).toISOString();
-    const chat = (id: number): BoundChat => ({ id, title: `g${id}`, unit: 'branch_enf', subscriptions: ['agenda'], active: true, boundBy: ADMIN.id, boundAt });
-    await prepareDataDir(dataDir, { chats: GROUPS.map(chat) });
-    for (const id of [...GROUPS, ADMIN.id]) fake.addChat(id);
+    await prepareGroups(fake, dataDir, GROUPS.map((id) => justBoundGroup(id)));
     // Slow sends, so that the kill lands in the middle of the fan-out.
     fake.delay('sendMessage', 120);
   });

@@ -2,9 +2,8 @@ import assert from 'node:assert/strict';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import type { BoundChat } from '../../src/domain/org.ts';
 import type { Delivery } from '../../src/store/ports.ts';
-import { prepareDataDir, startBotProcess } from '../helpers/bot-process.ts';
+import { justBoundGroup, prepareGroups, startBotProcess } from '../helpers/bot-process.ts';
 import { FakeTelegram } from '../helpers/fake-telegram.ts';
 import { tempDataDir } from '../helpers/harness.ts';
 import { ADMIN } from '../helpers/updates.ts';
@@ -24,10 +23,7 @@ void describe('start after polling is confirmed, stop without waiting out 429s',
   beforeEach(async () => {
     fake = await FakeTelegram.start();
     dataDir = await tempDataDir();
-    const boundAt = new Date(Date.now() - 1000).toISOString();
-    const chat = (id: number): BoundChat => ({ id, title: `g${id}`, unit: 'branch_enf', subscriptions: ['agenda'], active: true, boundBy: ADMIN.id, boundAt });
-    await prepareDataDir(dataDir, { chats: GROUPS.map(chat) });
-    for (const id of [...GROUPS, ADMIN.id]) fake.addChat(id);
+    await prepareGroups(fake, dataDir, GROUPS.map((id) => justBoundGroup(id)));
   });
   afterEach(async () => {
     await fake.close();

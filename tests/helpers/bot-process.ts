@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSeedUnits } from '../../src/app.ts';
-import type { BoundChat, StaffMember } from '../../src/domain/org.ts';
+import type { BoundChat, DigestKind, StaffMember } from '../../src/domain/org.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { FakeTelegram } from './fake-telegram.ts';
 import { ADMIN } from './updates.ts';
@@ -142,6 +142,17 @@ export async function prepareDataDir(dataDir: string, org: { members?: StaffMemb
   } finally {
     await store.close();
   }
+}
+
+/** A group bound a moment ago (so the digests due now are due for it too). */
+export function justBoundGroup(id: number, unit = 'branch_enf', subscriptions: DigestKind[] = ['agenda']): BoundChat {
+  return { id, title: `g${id}`, unit, subscriptions, active: true, boundBy: ADMIN.id, boundAt: new Date(Date.now() - 1000).toISOString() };
+}
+
+/** DATA_DIR with these groups bound; the fake knows them and the admin's private chat. */
+export async function prepareGroups(fake: FakeTelegram, dataDir: string, chats: BoundChat[]): Promise<void> {
+  await prepareDataDir(dataDir, { chats });
+  for (const id of [...chats.map((c) => c.id), ADMIN.id]) fake.addChat(id);
 }
 
 export interface DataFileReport {
