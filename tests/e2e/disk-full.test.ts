@@ -39,14 +39,14 @@ describe('a full disk: a failed write changes nothing in memory (real bot, fake 
     return confirm;
   }
 
-  it('a confirmed import that could not be written is reported once, not kept, not written later, not audited', async () => {
+  it('a confirmed import that could not be written is reported once, not kept, not written later, not audited; Confirm again saves it', async () => {
     const confirm = await preview(CSV, 'full.csv');
 
     disk.fill();
     const replies = await h.send(callbackQuery({ data: confirm, from: ADMIN }));
     disk.free();
-    assert.equal(apologies(replies), 1, replies.map((m) => m.plain).join('\n'));
-    assert.ok(!replies.some((m) => /已导入/.test(m.plain)));
+    assert.deepEqual(replies.map((m) => m.plain), ['full.csv 未能保存（写入数据失败），未做任何更改。请稍后再按“确认”重试（10 分钟内有效），或重新发送文件。']);
+    assert.equal(apologies(replies), 0);
     assert.equal(h.app.store.metrics.observation(KEY), undefined, 'the failed import stays in memory');
 
     // Other figures are imported afterwards, into the same document: the failed import must not ride along.
@@ -58,6 +58,11 @@ describe('a full disk: a failed write changes nothing in memory (real bot, fake 
     assert.doesNotMatch(answer!.plain, /10\.47%|2024年1—8月/);
     assert.match(answer!.plain, /9\.99%/);
     assert.deepEqual((await h.app.store.audit.recent(50)).filter((e) => e.action === 'metrics.import').map((e) => e.target), ['later.csv']);
+
+    // The disk has room again: the first file's Confirm, pressed again, saves it now.
+    const [retried] = await h.send(callbackQuery({ data: confirm, from: ADMIN }));
+    assert.match(retried!.plain, /已导入 1 条.*full\.csv/);
+    assert.equal(h.app.store.metrics.observation(KEY)?.value, 10.47);
   });
 
   it('/lang keeps the old language when its write fails, with one apology', async () => {

@@ -1,15 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import { Composer, Markup } from 'telegraf';
 import { callbackQuery, message } from 'telegraf/filters';
 import { canImportFor, hasRole } from '../../domain/access.ts';
 import { CATALOG_LIMITS } from '../../domain/metrics/catalog-file.ts';
-import type { Observation } from '../../domain/metrics/types.ts';
 import { importWorker } from '../../import/read-off-thread.ts';
 import { MAX_IMPORT_BYTES } from '../../import/read-table.ts';
 import { audit } from '../audit.ts';
 import type { BotContext, FeatureDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
 import { FileTooLargeError, telegramFiles } from '../files.ts';
+import { PendingImports } from '../pending-imports.ts';
 import { replyHtml } from '../reply.ts';
 import { importCalendarFile, isCalendarFile } from './calendar.ts';
 import { importCatalogFile } from './catalog.ts';
@@ -19,15 +18,6 @@ import { renderTableError } from '../../render/import-errors.ts';
 export type MetricImportDeps = FeatureDeps<'metrics' | 'org' | 'audit' | 'calendar', 'importAllUnits' | 'timeZone', 'background' | 'clock' | 'files' | 'importWorker' | 'logger'>;
 
 const PENDING_TTL_MS = 10 * 60_000;
-
-interface PendingImport {
-  userId: number;
-  file: string;
-  observations: Observation[];
-  added: number;
-  replaced: number;
-  expiresAt: number;
-}
 
 function parseJson(bytes: Buffer): unknown {
   try {
@@ -43,10 +33,7 @@ function parseJson(bytes: Buffer): unknown {
  */
 export function createMetricImportFeature(deps: MetricImportDeps): Feature {
   const composer = new Composer<BotContext>();
-  const pending = new Map<string, PendingImport>();
-  const sweep = (now: number) => {
-    for (const [id, p] of pending) if (p.expiresAt <= now) pending.delete(id);
-  };
+  const pending = new PendingImports(PENDING_TTL_MS);
 
   composer.on(message('document'), async (ctx, next) => {
     if (ctx.chatKind !== 'private') return next();
@@ -99,10 +86,7 @@ export function createMetricImportFeature(deps: MetricImportDeps): Feature {
         await replyHtml(ctx, preview.text);
         return;
       }
-      const now = deps.clock.now().getTime();
-      sweep(now);
-      const id = randomBytes(6).toString('base64url');
-      pending.set(id, { userId: ctx.from.id, file, observations: plan.observations, added: preview.added, replaced: preview.replaced, expiresAt: now + PENDING_TTL_MS });
+      const id = pending.add({ userId: ctx.from.id, file, observations: plan.observations, added: preview.added, replaced: preview.replaced }, deps.clock.now().getTime());
       await replyHtml(
         ctx,
         preview.text,
@@ -122,8 +106,7 @@ export function createMetricImportFeature(deps: MetricImportDeps): Feature {
   composer.on(callbackQuery('data'), async (ctx, next) => {
     const m = /^mi:(ok|no):([\w-]+)$/.exec(ctx.callbackQuery.data);
     if (!m) return next();
-    sweep(deps.clock.now().getTime());
-    const item = pending.get(m[2]!);
+    const item = pending.get(m[2]!, deps.clock.now().getTime());
     if (!item) {
       await ctx.answerCbQuery();
       await replyHtml(ctx, ctx.t('import.expired'));
@@ -133,7 +116,7 @@ export function createMetricImportFeature(deps: MetricImportDeps): Feature {
       await ctx.answerCbQuery(ctx.t('import.notYours'));
       return;
     }
-    pending.delete(m[2]!);
+    pending.take(m[2]!);
     await ctx.answerCbQuery();
     if (m[1] === 'no') {
       await replyHtml(ctx, ctx.t('import.cancelled'));
@@ -141,7 +124,16 @@ export function createMetricImportFeature(deps: MetricImportDeps): Feature {
     }
     const importedAt = deps.clock.now().toISOString();
     const stamped = item.observations.map((o) => ({ ...o, importedBy: ctx.from.id, importedAt, source: item.file }));
-    const result = await deps.store.metrics.saveObservations(stamped);
+    let result: Awaited<ReturnType<typeof deps.store.metrics.saveObservations>>;
+    try {
+      result = await deps.store.metrics.saveObservations(stamped);
+    } catch (err) {
+      // Nothing was stored (a failed write changes nothing): the same Confirm may be pressed again.
+      deps.logger.error('import not saved', { file: item.file, error: err instanceof Error ? err.message : String(err) });
+      pending.putBack(m[2]!, item, deps.clock.now().getTime());
+      await replyHtml(ctx, ctx.t('import.saveFailed', { file: item.file }));
+      return;
+    }
     await audit(deps, ctx, 'metrics.import', item.file, { rows: stamped.length, added: result.added, replaced: result.replaced });
     await replyHtml(ctx, ctx.t('import.applied', { count: stamped.length, add: result.added, replace: result.replaced, file: item.file }));
   });
