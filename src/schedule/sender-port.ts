@@ -1,6 +1,10 @@
 /** What a scheduled job needs to reach a chat; the implementation owns Telegram's limits. */
 export type SendResult =
-  | { ok: true; messageIds: number[] }
+  /**
+   * `mayRepeat`: parts sent again after a network error or 5xx; Telegram may have accepted the
+   * first try too (sendMessage has no idempotency key), so those parts may be in the chat twice.
+   */
+  | { ok: true; messageIds: number[]; mayRepeat?: number }
   | { ok: false; reason: 'blocked' | 'not_found' | 'failed' | 'deferred' | 'skipped'; description: string; sentParts?: number };
 
 export interface InlineButton {

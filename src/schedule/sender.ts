@@ -104,7 +104,12 @@ export function createSender(options: SenderOptions): Sender & { stats: SenderSt
   }
 
   /** Sends one part; resolves with its message id or a final failure. */
-  async function sendPart(chatId: number, text: string, buttons: InlineButton[][] | undefined, hook: Hook): Promise<{ ok: true; messageId: number; chatId: number } | Extract<SendResult, { ok: false }>> {
+  async function sendPart(
+    chatId: number,
+    text: string,
+    buttons: InlineButton[][] | undefined,
+    hook: Hook,
+  ): Promise<{ ok: true; messageId: number; chatId: number; mayRepeat: boolean } | Extract<SendResult, { ok: false }>> {
     let target = chatId;
     let migrated = false;
     let networkTries = 0;
@@ -113,7 +118,9 @@ export function createSender(options: SenderOptions): Sender & { stats: SenderSt
       const result = await attempt(target, text, buttons, hook);
       if (result.ok) {
         stats.sent += 1;
-        return { ok: true, messageId: result.messageId, chatId: target };
+        // The answer to an earlier try was lost: Telegram may have accepted that one as well.
+        if (networkTries > 0) logger.warn('telegram send succeeded after a network retry: the part may be in the chat twice', { chatId: target, tries: networkTries + 1 });
+        return { ok: true, messageId: result.messageId, chatId: target, mayRepeat: networkTries > 0 };
       }
       if (result.skipped) return { ok: false, reason: 'skipped', description: 'declined before sending' };
       if (result.stopped) {
@@ -168,6 +175,7 @@ export function createSender(options: SenderOptions): Sender & { stats: SenderSt
     async sendHtml(chatId, html, sendOptions) {
       const parts = splitMessage(html);
       const messageIds: number[] = [];
+      let mayRepeat = 0;
       let target = chatId;
       const hook: Hook = { beforeSend: sendOptions?.beforeSend };
       for (const [index, part] of parts.entries()) {
@@ -175,8 +183,9 @@ export function createSender(options: SenderOptions): Sender & { stats: SenderSt
         if (!result.ok) return { ...result, sentParts: index };
         target = result.chatId;
         messageIds.push(result.messageId);
+        if (result.mayRepeat) mayRepeat += 1;
       }
-      return { ok: true, messageIds };
+      return { ok: true, messageIds, mayRepeat };
     },
   };
 }

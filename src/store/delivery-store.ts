@@ -87,6 +87,11 @@ export function createDeliveryRepo(doc: JsonDoc<DeliveryDoc>): DeliveryRepo {
         e.partsSent = partsSent;
         e.updatedAt = at;
       }),
+    noteMayRepeat: (entry, parts, at) =>
+      change(entry, (e) => {
+        e.mayRepeat = (e.mayRepeat ?? 0) + parts;
+        e.updatedAt = at;
+      }),
     finish: (entry, status, at, reason) =>
       change(entry, (e) => {
         e.status = status;

@@ -64,6 +64,11 @@ export interface Delivery {
   claimedAt: string;
   updatedAt: string;
   reason?: string;
+  /**
+   * Parts sent again after a network error or 5xx: Telegram may have accepted the first try as
+   * well, so these may be in the chat twice (sendMessage has no idempotency key).
+   */
+  mayRepeat?: number;
 }
 
 /** The delivery log that makes every digest go out at most once per period and chat. */
@@ -76,6 +81,8 @@ export interface DeliveryRepo {
    */
   claim(kind: string, period: string, chatId: number, at: string, retry: (entry: Delivery) => boolean): Promise<Delivery | undefined>;
   progress(entry: Delivery, partsSent: number, at: string): Promise<void>;
+  /** Records `parts` more parts that may have gone out twice (see `Delivery.mayRepeat`). */
+  noteMayRepeat(entry: Delivery, parts: number, at: string): Promise<void>;
   finish(entry: Delivery, status: Exclude<DeliveryStatus, 'sending'>, at: string, reason?: string): Promise<void>;
   list(): readonly Delivery[];
   /** Records a one-off note (e.g. "figures missing"): true the first time for a key. */

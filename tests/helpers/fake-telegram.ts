@@ -77,6 +77,7 @@ export class FakeTelegram {
   private readonly knownChats = new Set<number>();
   private readonly removedChats = new Map<number, string>();
   private readonly faults = new Map<number, Fault[]>();
+  private readonly lostAnswers = new Map<number, number>();
   private readonly methodFaults = new Map<string, ApiError>();
   private readonly files = new Map<string, { path: string; content: Buffer }>();
   private readonly listeners = new Set<() => void>();
@@ -166,6 +167,14 @@ export class FakeTelegram {
   /** Answers every call of `method` only after `ms` milliseconds (a slow network). */
   delay(method: string, ms: number): void {
     this.delays.set(method, ms);
+  }
+
+  /**
+   * The next `times` messages to the chat are accepted (they reach the chat) but the answer is
+   * lost: the caller gets 502 Bad Gateway, as when a proxy or the network fails after Telegram acted.
+   */
+  loseAnswerNext(chatId: number, times = 1): void {
+    this.lostAnswers.set(chatId, (this.lostAnswers.get(chatId) ?? 0) + times);
   }
 
   failNext(chatId: number, code: number, description: string, times = 1): void {
@@ -444,6 +453,11 @@ export class FakeTelegram {
       at: Date.now(),
     });
     if (isEdit) return true;
+    const lost = this.lostAnswers.get(chatId) ?? 0;
+    if (lost > 0) {
+      this.lostAnswers.set(chatId, lost - 1);
+      throw new ApiError(502, 'Bad Gateway');
+    }
     return {
       message_id: messageId,
       date: Math.floor(Date.now() / 1000),

@@ -92,6 +92,19 @@ void describe('scheduled digests with an injected clock', () => {
     assert.equal(fake.sent.length, 2);
   });
 
+  void it('records in the delivery log a part that went out again after its answer was lost', async () => {
+    fake.loseAnswerNext(BRANCH_ENF);
+    const run = boot();
+    assert.equal((await run('agenda', MONDAY_0800)).sent, 2);
+    assert.equal(fake.sentTo(BRANCH_ENF).length, 2, 'Telegram had accepted the first try');
+    const entry = store.deliveries.get('agenda', '2024-W36', BRANCH_ENF);
+    assert.deepEqual([entry?.status, entry?.mayRepeat], ['sent', 1]);
+    assert.equal(store.deliveries.get('agenda', '2024-W36', BRANCH_CIVIL)?.mayRepeat, undefined);
+    await store.close();
+    await open();
+    assert.equal(store.deliveries.get('agenda', '2024-W36', BRANCH_ENF)?.mayRepeat, 1, 'on disk');
+  });
+
   void it('sends the agenda at start when the bot was down from Sunday to Monday 10:00', async () => {
     const run = boot();
     await run('agenda', '2024-09-01T04:00:00Z', 'sweep');

@@ -118,6 +118,19 @@ void describe('sender against the fake Bot API', () => {
     assert.equal(failed.ok ? 'ok' : failed.reason, 'failed');
   });
 
+  void it('says which parts went out again after a lost answer (Telegram accepted the first try)', async () => {
+    const GROUP_C = -1077;
+    fake.addChat(GROUP_C);
+    fake.loseAnswerNext(GROUP_C);
+    const { sender } = make();
+    const result = await sender.sendHtml(GROUP_C, '<b>通报</b>');
+    assert.equal(result.ok, true, JSON.stringify(result));
+    assert.equal(fake.sentTo(GROUP_C).length, 2, 'the retried part reached the chat twice');
+    assert.equal(result.ok && result.mayRepeat, 1);
+    const clean = await sender.sendHtml(GROUP_C, '<b>通报</b>');
+    assert.equal(clean.ok && clean.mayRepeat, 0);
+  });
+
   void it('reports a chat the bot never met as not_found', async () => {
     const { sender } = make();
     const result = await sender.sendHtml(-1999, 'x');

@@ -226,6 +226,7 @@ async function deliver(
         else report.failed += 1;
         return;
       }
+      if (result.mayRepeat) await deps.store.deliveries.noteMayRepeat(entry, result.mayRepeat, at);
       if (parts.length > 1 && i < parts.length - 1) await deps.store.deliveries.progress(entry, i + 1, at);
     }
     await deps.store.deliveries.finish(entry!, 'sent', at);

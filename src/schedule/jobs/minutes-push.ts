@@ -39,6 +39,7 @@ export async function runMinutesPush(deps: ReviewJobDeps, now: Date): Promise<nu
         ok = false;
         break;
       }
+      if (result.mayRepeat) await store.deliveries.noteMayRepeat(entry, result.mayRepeat, at);
       if (i < parts.length - 1) await store.deliveries.progress(entry, i + 1, at);
     }
     if (ok) {

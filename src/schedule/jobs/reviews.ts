@@ -80,6 +80,7 @@ export async function runReview(deps: ReviewJobDeps, kind: ReviewKind, options: 
         ok = false;
         break;
       }
+      if (result.mayRepeat) await store.deliveries.noteMayRepeat(entry, result.mayRepeat, at);
       if (i < parts.length - 1) await store.deliveries.progress(entry, i + 1, at);
     }
     if (ok) {
