@@ -76,9 +76,18 @@ export function createBot(deps: BotDeps, options: BotOptions): { bot: Telegraf<B
   const fallback = createFallbackFeature();
   for (const feature of [...open, ...gated]) commands.push(...feature.commands);
 
-  bot.use(oneMessageAtATime(), watchUpdates(deps), dedupeUpdates(deps.store.updates, deps.logger), identify(deps), chatlessUpdates());
-  bot.use(createRouter(open), accessGate(), createRouter(gated, { enforceRoles: true }));
-  bot.use(fallback.composer);
+  // One use(): each further use() nests the chain one level deeper (more promises per update).
+  bot.use(
+    oneMessageAtATime(),
+    watchUpdates(deps),
+    dedupeUpdates(deps.store.updates, deps.logger),
+    identify(deps),
+    chatlessUpdates(),
+    createRouter(open),
+    accessGate(),
+    createRouter(gated, { enforceRoles: true }),
+    fallback.composer,
+  );
   bot.catch(createErrorHandler(deps.logger, deps.config));
   return { bot, commands };
 }

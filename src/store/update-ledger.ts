@@ -13,6 +13,8 @@ export const LEDGER_DOC: DocSpec<LedgerDoc> = {
   version: 1,
   defaults: () => ({ schemaVersion: 1, done: [] }),
   validate: shape({ done: list(int) }),
+  // Written once per polling batch: copying 5,000 numbers by structuredClone cost ~0.1–0.4 ms a write.
+  copy: (d) => ({ ...d, done: [...d.done] }),
 };
 
 const KEEP = 5000;

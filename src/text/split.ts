@@ -7,6 +7,9 @@ export const TELEGRAM_TEXT_LIMIT = 4096;
  * outside any tag or entity.
  */
 export function splitMessage(text: string, limit = TELEGRAM_TEXT_LIMIT): string[] {
+  // Nearly every answer fits in one message: the loop below would give back the text as it is
+  // (it drops only leading line breaks), without taking it apart line by line.
+  if (text.length <= limit && !text.startsWith('\n')) return [text];
   const parts: string[] = [];
   let current = '';
   for (const line of text.split('\n')) {

@@ -105,12 +105,13 @@ export async function replySuggestions(deps: MetricDeps, ctx: BotContext, name: 
   await replyHtml(ctx, ctx.t('metric.unknown', { name }), Markup.inlineKeyboard(buttons));
 }
 
+const dataButton = callbackQuery('data');
+
 type Answer = (deps: MetricDeps, ctx: BotContext, def: MetricDef, query: Omit<MetricQuery, 'name'>) => Promise<void>;
 
-/** Handles the suggestion buttons of one prefix: staff only, answered at once. */
+/** Handles the suggestion buttons of one prefix: staff only, answered at once. One step, no empty first one: every button passes here. */
 export function suggestionButtons(deps: MetricDeps, prefix: string, answer: Answer): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
-  composer.on(callbackQuery('data'), async (ctx, next) => {
+  return new Composer<BotContext>(Composer.on<BotContext, typeof dataButton>(dataButton, async (ctx, next) => {
     const parsed = parseSuggestionData(ctx.callbackQuery.data, prefix);
     if (!parsed) return next();
     return requireRole('staff')(ctx, async () => {
@@ -118,8 +119,7 @@ export function suggestionButtons(deps: MetricDeps, prefix: string, answer: Answ
       const def = deps.store.metrics.metric(parsed.code);
       if (def) await answer(deps, ctx, def, parsed.query);
     });
-  });
-  return composer;
+  }));
 }
 
 /** Command payload → indicator, or the three nearest as buttons (`prefix` picks the answer they give). */

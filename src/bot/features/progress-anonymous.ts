@@ -12,8 +12,8 @@ import { answer } from './progress-replies.ts';
  * https://core.telegram.org/bots/api#message (sender_chat)
  */
 export function createAnonymousProgressFeature(): Feature {
-  const composer = new Composer<BotContext>();
-  composer.use(async (ctx, next) => {
+  // Built in one step (no empty first step): every text message passes here.
+  const composer = new Composer<BotContext>(async (ctx, next) => {
     const msg = ctx.message ?? ctx.editedMessage;
     if (!msg || !('text' in msg) || ctx.chatKind !== 'group' || !ctx.boundChat?.active) return next();
     if (!isAnonymousAdmin(ctx) || ('is_automatic_forward' in msg && msg.is_automatic_forward)) return next();
