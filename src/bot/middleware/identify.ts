@@ -1,5 +1,4 @@
 import type { MiddlewareFn } from 'telegraf';
-import type { User } from 'telegraf/types';
 import type { Actor } from '../../domain/access.ts';
 import { pickLanguage } from '../../domain/language.ts';
 import { displayName, identityChanged, type Identity, type StaffMember } from '../../domain/org.ts';
@@ -14,9 +13,7 @@ type IdentifyDeps = Pick<BotDeps, 'store' | 'config' | 'logger'>;
  * only when something changed (a comparison per update, no write). A failed write leaves the
  * old record and does not stop the update.
  */
-async function refreshed({ store, logger }: IdentifyDeps, member: StaffMember, from: User): Promise<StaffMember> {
-  const now: Identity = { name: displayName(from), ...(from.username ? { username: from.username } : {}) };
-  if (!identityChanged(member, now)) return member;
+async function refreshed({ store, logger }: IdentifyDeps, member: StaffMember, now: Identity): Promise<StaffMember> {
   try {
     await store.org.refreshIdentity(member.id, now);
   } catch (err) {
@@ -31,7 +28,9 @@ export function identify(deps: IdentifyDeps): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     const from = ctx.from;
     const stored = from ? store.org.member(from.id) : undefined;
-    const member = stored && from ? await refreshed(deps, stored, from) : stored;
+    const shown: Identity | undefined = stored && from ? { name: displayName(from), ...(from.username ? { username: from.username } : {}) } : undefined;
+    // Awaited only when there is something to write: an update then runs on to its answer without a pause.
+    const member = stored && shown && identityChanged(stored, shown) ? await refreshed(deps, stored, shown) : stored;
     const actor: Actor = {
       telegramId: from?.id ?? 0,
       member,
