@@ -7,8 +7,9 @@ import type { BotContext } from '../context.ts';
  * no handler after this one expects that. The button gets a short answer; nothing else runs.
  */
 export function chatlessUpdates(): MiddlewareFn<BotContext> {
-  return async (ctx, next) => {
+  // Not async: nearly every update has a chat and goes straight on (no promise of its own).
+  return (ctx, next) => {
     if (ctx.chat) return next();
-    if (ctx.callbackQuery) await ctx.answerCbQuery(ctx.t('callback.inlineMessage'));
+    return ctx.callbackQuery ? ctx.answerCbQuery(ctx.t('callback.inlineMessage')).then(() => undefined) : Promise.resolve();
   };
 }

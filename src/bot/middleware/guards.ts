@@ -21,25 +21,26 @@ function isCommand(ctx: BotContext): boolean {
  * bound chats: an unbound group hears nothing but how to bind it.
  */
 export function accessGate(): MiddlewareFn<BotContext> {
-  return async (ctx, next) => {
-    if (ctx.chatKind === 'private') {
-      if (isRegistered(ctx.actor)) return next();
-      if (!ctx.from || 'my_chat_member' in ctx.update) return;
-      if (ctx.callbackQuery) await ctx.answerCbQuery();
-      const key = ctx.actor.member && !ctx.actor.member.active ? 'access.deactivated' : 'access.refused';
-      await replyHtml(ctx, ctx.t(key, { id: ctx.from.id }));
-      return;
-    }
-    if (!ctx.boundChat?.active) {
-      if (isCommand(ctx)) await replyHtml(ctx, ctx.t('access.unboundGroup'));
-      else if (ctx.callbackQuery) await ctx.answerCbQuery();
-      return;
-    }
-    if (isRegistered(ctx.actor)) return next();
-    // A bound group's member who is not registered hears how to register, and nothing else.
+  // Those who pass go straight on (no promise of the gate's own); the others hear why below.
+  return (ctx, next) => (isRegistered(ctx.actor) && (ctx.chatKind === 'private' || ctx.boundChat?.active) ? next() : turnAway(ctx));
+}
+
+async function turnAway(ctx: BotContext): Promise<void> {
+  if (ctx.chatKind === 'private') {
+    if (!ctx.from || 'my_chat_member' in ctx.update) return;
     if (ctx.callbackQuery) await ctx.answerCbQuery();
-    else if (isCommand(ctx) && ctx.from) await replyHtml(ctx, ctx.t(isAnonymousAdmin(ctx) ? 'error.anonymousAdmin' : 'access.refused', { id: ctx.from.id }));
-  };
+    const key = ctx.actor.member && !ctx.actor.member.active ? 'access.deactivated' : 'access.refused';
+    await replyHtml(ctx, ctx.t(key, { id: ctx.from.id }));
+    return;
+  }
+  if (!ctx.boundChat?.active) {
+    if (isCommand(ctx)) await replyHtml(ctx, ctx.t('access.unboundGroup'));
+    else if (ctx.callbackQuery) await ctx.answerCbQuery();
+    return;
+  }
+  // A bound group's member who is not registered hears how to register, and nothing else.
+  if (ctx.callbackQuery) await ctx.answerCbQuery();
+  else if (isCommand(ctx) && ctx.from) await replyHtml(ctx, ctx.t(isAnonymousAdmin(ctx) ? 'error.anonymousAdmin' : 'access.refused', { id: ctx.from.id }));
 }
 
 export function requireRole(role: Role): MiddlewareFn<BotContext> {

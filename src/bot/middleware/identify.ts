@@ -25,12 +25,8 @@ async function refreshed({ store, logger }: IdentifyDeps, member: StaffMember, n
 /** Works out who is speaking, where, and in which language, once per update. */
 export function identify(deps: IdentifyDeps): MiddlewareFn<BotContext> {
   const { store, config } = deps;
-  return async (ctx, next) => {
+  const settle = (ctx: BotContext, member: StaffMember | undefined) => {
     const from = ctx.from;
-    const stored = from ? store.org.member(from.id) : undefined;
-    const shown: Identity | undefined = stored && from ? { name: displayName(from), ...(from.username ? { username: from.username } : {}) } : undefined;
-    // Awaited only when there is something to write: an update then runs on to its answer without a pause.
-    const member = stored && shown && identityChanged(stored, shown) ? await refreshed(deps, stored, shown) : stored;
     const actor: Actor = {
       telegramId: from?.id ?? 0,
       member,
@@ -42,6 +38,19 @@ export function identify(deps: IdentifyDeps): MiddlewareFn<BotContext> {
     ctx.boundChat = chat && ctx.chatKind === 'group' ? store.org.chat(chat.id) : undefined;
     ctx.lang = pickLanguage(member?.lang, from?.language_code, ctx.boundChat?.lang ?? config.defaultLang);
     ctx.t = translator(ctx.lang);
-    await next();
+  };
+  // Not async, and waits only when there is something to write: an update then runs on to its answer without a pause.
+  return (ctx, next) => {
+    const from = ctx.from;
+    const stored = from ? store.org.member(from.id) : undefined;
+    const shown: Identity | undefined = stored && from ? { name: displayName(from), ...(from.username ? { username: from.username } : {}) } : undefined;
+    if (stored && shown && identityChanged(stored, shown)) {
+      return refreshed(deps, stored, shown).then((member) => {
+        settle(ctx, member);
+        return next();
+      });
+    }
+    settle(ctx, stored);
+    return next();
   };
 }
