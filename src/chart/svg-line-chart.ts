@@ -27,6 +27,8 @@ export interface LineChartSpec {
   axisLabel: string;
   points: LineChartPoint[];
   guides: LineChartGuide[];
+  /** The y axis' tick label for a value, written with `decimals` decimals (`25.0`). */
+  tickText: (value: number, decimals: number) => string;
   width?: number;
   height?: number;
 }
@@ -65,7 +67,7 @@ export function buildLineChartSvg(spec: LineChartSpec): string {
   for (const tick of axis.ticks) {
     const y = yOf(tick);
     out.push(`<line x1="${left}" y1="${num(y)}" x2="${right}" y2="${num(y)}" stroke="${COLOURS.grid}" stroke-width="1"/>`);
-    out.push(text(left - 10, y + 6, tick.toFixed(decimals), `font-size="16" fill="${COLOURS.muted}" text-anchor="end"`));
+    out.push(text(left - 10, y + 6, spec.tickText(tick, decimals), `font-size="16" fill="${COLOURS.muted}" text-anchor="end"`));
   }
   out.push(`<line x1="${left}" y1="${top - 6}" x2="${left}" y2="${bottom}" stroke="${COLOURS.axis}" stroke-width="2"/>`);
   out.push(`<line x1="${left}" y1="${bottom}" x2="${right}" y2="${bottom}" stroke="${COLOURS.axis}" stroke-width="2"/>`);

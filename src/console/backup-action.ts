@@ -1,4 +1,5 @@
-import { formatBytes, runBackup } from '../ops/backup.ts';
+import { runBackup } from '../ops/backup.ts';
+import { formatBytes } from '../render/bytes.ts';
 import type { Translate } from '../text/i18n.ts';
 import type { ConsoleAction } from './run-console.ts';
 

@@ -4,7 +4,8 @@ import { dirname, join, resolve } from 'node:path';
 import { ConfigError, parseConfig } from '../config.ts';
 import { lockHolder } from '../store/data-dir-lock.ts';
 import { DOCUMENTS, inspectDocument } from '../store/documents.ts';
-import { formatBytes, isDataEntry, lastBackup } from './backup.ts';
+import { formatBytes } from '../render/bytes.ts';
+import { isDataEntry, lastBackup } from './backup.ts';
 import { parseWatchFile, stalledFor, WATCH_FILE } from './watch-state.ts';
 
 export interface CheckLine {

@@ -1,6 +1,7 @@
 import type { Translate } from '../text/i18n.ts';
 import type { Store } from '../store/open-store.ts';
-import { dataSize, formatBytes, lastBackup } from './backup.ts';
+import { formatBytes } from '../render/bytes.ts';
+import { dataSize, lastBackup } from './backup.ts';
 
 /** The operations part of /status: how much data, how many people, chats and figures, the last backup. */
 export async function operationsStatus(store: Pick<Store, 'dataDir' | 'org' | 'metrics'>, t: Translate, when: (d: Date) => string): Promise<string[]> {

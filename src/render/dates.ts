@@ -1,4 +1,5 @@
 import type { Lang } from '../domain/language.ts';
+import { localTime } from '../domain/time.ts';
 import { formatPeriod } from './period.ts';
 
 /** Dates as court texts write them: 2024年9月2日 / 2 Sep 2024. Never ISO week codes. */
@@ -7,6 +8,13 @@ const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep'
 function parts(date: string): [number, number, number] {
   const [y, m, d] = date.split('-').map(Number);
   return [y ?? 0, m ?? 1, d ?? 1];
+}
+
+/** An instant in the court's time zone as operators read it: `2024-09-02 08:00`. */
+export function courtDateTime(instant: Date | string, timeZone: string): string {
+  const t = localTime(new Date(instant), timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${t.year}-${two(t.month)}-${two(t.day)} ${two(t.hour)}:${two(t.minute)}`;
 }
 
 /** `2024-09-02` → 2024年9月2日 | 2 Sep 2024 */

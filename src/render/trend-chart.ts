@@ -86,6 +86,7 @@ export function buildTrendChartSpec(input: TrendChartInput): LineChartSpec {
     ),
     axisLabel: htmlToText(t('chart.axis', { unit })),
     guides,
+    tickText: (value, tickDecimals) => fixed(value, tickDecimals),
     points: input.points.map((p, i) => ({
       ...labels[i]!,
       value: p.value === undefined ? undefined : plotted(def, p.value),

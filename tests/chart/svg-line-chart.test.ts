@@ -13,6 +13,7 @@ const spec = (over: Partial<LineChartSpec> = {}): LineChartSpec => ({
   axisLabel: '单位：%',
   points: ['9月', '10月', '11月', '12月'].map((label, i) => ({ label, value: i === 2 ? undefined : 10 + i, valueText: (10 + i).toFixed(2) })),
   guides: [{ value: 25, label: '目标 25.00%', kind: 'target' }],
+  tickText: (value, decimals) => value.toFixed(decimals),
   ...over,
 });
 
@@ -79,7 +80,7 @@ function renderElsewhere(charts: [number[], number[]][]): { status: number | nul
   const code = `Promise.all([import('./src/chart/svg-line-chart.ts'), import('./src/chart/render-png.ts')]).then(async ([{ buildLineChartSvg }, { svgToPng }]) => {
     for (const [series, guides] of ${JSON.stringify(charts)}) {
       const points = series.map((value, i) => ({ label: String(i + 1), value, valueText: String(value) }));
-      await svgToPng(buildLineChartSvg({ title: 't', subtitle: 's', axisLabel: 'a', points, guides: guides.map((value) => ({ value, label: 'g', kind: 'target' })) }));
+      await svgToPng(buildLineChartSvg({ title: 't', subtitle: 's', axisLabel: 'a', tickText: (v, d) => v.toFixed(d), points, guides: guides.map((value) => ({ value, label: 'g', kind: 'target' })) }));
     }
   });`;
   const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd: REPO_ROOT, timeout: 30_000, encoding: 'utf8' });

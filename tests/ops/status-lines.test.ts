@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import { describe, it } from 'node:test';
 import { loadSeedUnits } from '../../src/app.ts';
 import { seedDemoOrg } from '../../src/console/demo-data.ts';
-import { formatBytes } from '../../src/ops/backup.ts';
+import { formatBytes } from '../../src/render/bytes.ts';
 import { backupAction } from '../../src/console/backup-action.ts';
 import { operationsStatus } from '../../src/ops/status-lines.ts';
 import { createFixedClock } from '../../src/schedule/clock.ts';

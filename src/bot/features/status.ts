@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Composer } from 'telegraf';
 import type { BotContext, FeatureDeps } from '../context.ts';
 import type { Feature } from '../feature.ts';
-import { periodLabel } from '../../render/dates.ts';
+import { courtDateTime, periodLabel } from '../../render/dates.ts';
 import { replyHtml } from '../reply.ts';
 import { operationsStatus } from '../../ops/status-lines.ts';
 import type { Translate } from '../../text/i18n.ts';
@@ -24,7 +24,7 @@ export function createStatusFeature(deps: StatusDeps): Feature {
 
   composer.command('status', async (ctx) => {
     const now = deps.clock.now();
-    const when = (d: Date | string | undefined) => (d ? new Date(d).toLocaleString('sv-SE', { timeZone: deps.config.timeZone }).slice(0, 16) : ctx.t('status.never'));
+    const when = (d: Date | string | undefined) => (d ? courtDateTime(d, deps.config.timeZone) : ctx.t('status.never'));
     const lines = [ctx.t('status.title'), ctx.t('status.version', { version, uptime: uptime(ctx.t, now.getTime() - (deps.digests?.startedAt() ?? createdAt).getTime()), zone: deps.config.timeZone })];
     for (const job of deps.digests?.status() ?? []) {
       const run = job.lastRun;
