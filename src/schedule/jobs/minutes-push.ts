@@ -6,6 +6,7 @@ import { splitMessage } from '../../text/split.ts';
 import { chatCron, parseCron } from '../cron.ts';
 import { readMinutes } from '../minutes-source.ts';
 import type { ReviewJobDeps } from './reviews.ts';
+import { sendClaimedParts } from './send-parts.ts';
 
 const HOUR_MS = 3_600_000;
 
@@ -30,22 +31,13 @@ export async function runMinutesPush(deps: ReviewJobDeps, now: Date): Promise<nu
     const html = `${renderMinutes(minutes, lang)}\n${translate(lang, 'minutes.pushHint', { file: minutesFileName(minutes, lang) })}`;
     const entry = await store.deliveries.claim('minutes', due.period, chat.id, at, () => false);
     if (!entry) continue;
-    let ok = true;
-    const parts = splitMessage(html);
-    for (let i = 0; i < parts.length; i++) {
-      const result = await deps.sender.sendHtml(chat.id, parts[i]!);
-      if (!result.ok) {
-        await store.deliveries.finish(entry, 'failed', at, result.reason);
-        ok = false;
-        break;
-      }
-      if (result.mayRepeat) await store.deliveries.noteMayRepeat(entry, result.mayRepeat, at);
-      if (i < parts.length - 1) await store.deliveries.progress(entry, i + 1, at);
+    const outcome = await sendClaimedParts(store.deliveries, deps.sender, entry, splitMessage(html), 0, at);
+    if (!outcome.ok) {
+      await store.deliveries.finish(entry, 'failed', at, outcome.reason);
+      continue;
     }
-    if (ok) {
-      await store.deliveries.finish(entry, 'sent', at);
-      sent += 1;
-    }
+    await store.deliveries.finish(entry, 'sent', at);
+    sent += 1;
   }
   return sent;
 }

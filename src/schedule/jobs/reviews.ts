@@ -7,6 +7,7 @@ import { splitMessage } from '../../text/split.ts';
 import { parseCron } from '../cron.ts';
 import { readReview } from '../review-source.ts';
 import type { Sender } from '../sender-port.ts';
+import { sendClaimedParts } from './send-parts.ts';
 
 export interface ReviewJobDeps {
   config: Config;
@@ -70,23 +71,14 @@ export async function runReview(deps: ReviewJobDeps, kind: ReviewKind, options: 
       report.skipped += 1;
       continue;
     }
-    const parts = splitMessage(html.get(lang)!);
-    let ok = true;
-    for (let i = options.force ? 0 : entry.partsSent; i < parts.length; i++) {
-      const result = await deps.sender.sendHtml(chat.id, parts[i]!);
-      if (!result.ok) {
-        await store.deliveries.finish(entry, result.reason === 'deferred' ? 'deferred' : 'failed', at, result.reason);
-        report.failed += 1;
-        ok = false;
-        break;
-      }
-      if (result.mayRepeat) await store.deliveries.noteMayRepeat(entry, result.mayRepeat, at);
-      if (i < parts.length - 1) await store.deliveries.progress(entry, i + 1, at);
+    const outcome = await sendClaimedParts(store.deliveries, deps.sender, entry, splitMessage(html.get(lang)!), options.force ? 0 : entry.partsSent, at);
+    if (!outcome.ok) {
+      await store.deliveries.finish(entry, outcome.reason === 'deferred' ? 'deferred' : 'failed', at, outcome.reason);
+      report.failed += 1;
+      continue;
     }
-    if (ok) {
-      await store.deliveries.finish(entry, 'sent', at);
-      report.sent += 1;
-    }
+    await store.deliveries.finish(entry, 'sent', at);
+    report.sent += 1;
   }
   if (report.sent + report.failed > 0) await store.deliveries.recordRun(logKind, { at, ok: true, sent: report.sent, failed: report.failed });
   deps.logger.info('review run', { ...report });
